@@ -1,0 +1,1 @@
+"""The `factcheck` command: thin wrappers that parse, call the core, and print."""

@@ -1,0 +1,1 @@
+"""Storage: documents, chunk vectors (Chroma) and the lexical index."""
