@@ -6,9 +6,10 @@ STAMP   = $(VENV)/.installed-$(shell cksum < pyproject.toml | cut -d' ' -f1)
 
 .PHONY: run setup test lint bench clean-venv
 
-# The main job on the embedded defaults.
+# The main job on the embedded defaults: ingest the sample articles and search them.
 run: setup
-	$(BIN)/factcheck doctor
+	$(BIN)/factcheck ingest seeds
+	$(BIN)/factcheck search "troops arriving in the Kursk region" -k 3
 
 # Install the package (editable, with test and dev tools) into the venv.
 $(STAMP): pyproject.toml
@@ -26,8 +27,8 @@ test: setup lint
 	$(BIN)/python -m pytest
 
 lint: $(STAMP)
-	$(BIN)/ruff check assistant tests
-	$(BIN)/ruff format --check assistant tests
+	$(BIN)/ruff check assistant tests bench
+	$(BIN)/ruff format --check assistant tests bench
 	$(BIN)/mypy
 
 clean-venv:

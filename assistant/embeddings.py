@@ -62,24 +62,37 @@ class Embedder:
         onnx_path, tokenizer_path = self._paths
         tokenizer = Tokenizer.from_file(str(tokenizer_path))
         tokenizer.enable_truncation(MAX_TOKENS)
-        tokenizer.enable_padding(pad_id=0, pad_token="[PAD]")  # noqa: S106 (a token, not a secret)
+        tokenizer.no_padding()  # the shipped file pads to 128; we pad per length-sorted batch
         options = ort.SessionOptions()
         options.intra_op_num_threads = os.cpu_count() or 1
         options.log_severity_level = 3
+        # measured on 2 cores: basic graph optimisation is as fast or faster than "all"
+        options.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_BASIC
         session = ort.InferenceSession(str(onnx_path), options, providers=["CPUExecutionProvider"])
         return tokenizer, session
 
     def embed(self, texts: Sequence[str]) -> npt.NDArray[np.float32]:
-        """One float32 row of DIMENSIONS per text, each of unit length."""
+        """One float32 row of DIMENSIONS per text, each of unit length.
+
+        Texts are batched by length (sorted), so short passages are not padded to long ones:
+        on 2 cores that alone nearly doubles throughput.
+        """
+        result = np.zeros((len(texts), DIMENSIONS), dtype=np.float32)
         if not texts:
-            return np.zeros((0, DIMENSIONS), dtype=np.float32)
+            return result
         tokenizer, session = self._runtime
         wanted = {i.name for i in session.get_inputs()}
-        rows = []
-        for start in range(0, len(texts), self.batch_size):
-            batch = tokenizer.encode_batch(list(texts[start : start + self.batch_size]))
-            ids = np.array([e.ids for e in batch], dtype=np.int64)
-            mask = np.array([e.attention_mask for e in batch], dtype=np.int64)
+        encodings = tokenizer.encode_batch(list(texts))
+        order = sorted(range(len(texts)), key=lambda i: len(encodings[i].ids))
+        for start in range(0, len(order), self.batch_size):
+            rows = order[start : start + self.batch_size]
+            width = max(len(encodings[i].ids) for i in rows)
+            ids = np.zeros((len(rows), width), dtype=np.int64)
+            mask = np.zeros((len(rows), width), dtype=np.int64)
+            for r, i in enumerate(rows):
+                n = len(encodings[i].ids)
+                ids[r, :n] = encodings[i].ids
+                mask[r, :n] = 1
             feed = {"input_ids": ids, "attention_mask": mask}
             if "token_type_ids" in wanted:
                 feed["token_type_ids"] = np.zeros_like(ids)
@@ -87,5 +100,5 @@ class Embedder:
             weights = mask[..., None].astype(np.float32)
             pooled = (hidden * weights).sum(axis=1) / np.clip(weights.sum(axis=1), 1e-9, None)
             norms = np.linalg.norm(pooled, axis=1, keepdims=True)
-            rows.append((pooled / np.clip(norms, 1e-12, None)).astype(np.float32))
-        return np.concatenate(rows)
+            result[rows] = pooled / np.clip(norms, 1e-12, None)
+        return result

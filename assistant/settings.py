@@ -81,8 +81,30 @@ class EmbeddingSettings(_Section):
 
     model: str = "minilm-l6-v2-int8"
     """Embedding model name (fetched by `factcheck setup`)."""
-    batch_size: int = Field(default=64, ge=1, le=4096)
+    batch_size: int = Field(default=16, ge=1, le=4096)
     """Texts embedded per ONNX call."""
+
+
+class IngestSettings(_Section):
+    """Reading, cleaning and chunking articles."""
+
+    max_file_bytes: int = Field(default=20_000_000, ge=1)
+    """Files larger than this are refused (one clear line; the rest of the batch goes on)."""
+    chunk_tokens: int = Field(default=200, ge=16, le=2000)
+    """Chunk size in tiktoken (cl100k) tokens; chunks end on sentence boundaries."""
+    chunk_overlap: int = Field(default=40, ge=0)
+    """Tokens of whole trailing sentences repeated at the start of the next chunk."""
+
+
+class SearchSettings(_Section):
+    """Hybrid retrieval: vectors and BM25 fused by reciprocal rank."""
+
+    k: int = Field(default=5, ge=1, le=200)
+    """Passages returned by default."""
+    candidates: int = Field(default=40, ge=1, le=1000)
+    """Passages taken from each retriever before fusion."""
+    rrf_k: int = Field(default=60, ge=1)
+    """The reciprocal-rank-fusion constant (score = sum of 1 / (rrf_k + rank))."""
 
 
 class StoreSettings(_Section):
@@ -111,6 +133,8 @@ class Settings(BaseSettings):
     llm: LLMSettings = Field(default_factory=LLMSettings)
     embedding: EmbeddingSettings = Field(default_factory=EmbeddingSettings)
     store: StoreSettings = Field(default_factory=StoreSettings)
+    ingest: IngestSettings = Field(default_factory=IngestSettings)
+    search: SearchSettings = Field(default_factory=SearchSettings)
 
     @model_validator(mode="after")
     def _api_key_fallback(self) -> Settings:

@@ -12,7 +12,7 @@ import typer
 
 from .. import __version__
 from ..errors import FactcheckError
-from . import config_cmd, doctor_cmd, setup_cmd
+from . import config_cmd, doctor_cmd, ingest_cmd, search_cmd, setup_cmd, sources_cmd
 from .context import configure_logging, err, flag_overrides, state
 
 log = logging.getLogger(__name__)
@@ -77,6 +77,9 @@ def main(
 config_cmd.register(app)
 setup_cmd.register(app)
 doctor_cmd.register(app)
+ingest_cmd.register(app)
+sources_cmd.register(app)
+search_cmd.register(app)
 
 
 def run() -> None:

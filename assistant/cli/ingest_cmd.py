@@ -1,0 +1,91 @@
+"""`factcheck ingest` and `factcheck remove`."""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.markup import escape
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+from ..ingest.load import IngestError, iter_paths
+from ..ingest.pipeline import Ingestor, Outcome, remove_document
+from ..store import open_store
+from .context import err, out, state
+
+
+def register(app: typer.Typer) -> None:
+    app.command("ingest")(ingest)
+    app.command("remove")(remove)
+
+
+def ingest(
+    ctx: typer.Context,
+    paths: Annotated[
+        list[str],
+        typer.Argument(
+            help="Files, folders (searched recursively) or glob patterns.", show_default=False
+        ),
+    ],
+) -> None:
+    """Add articles (.txt, .md, .html) to the store: clean, chunk, embed, index.
+
+    An unchanged file is skipped; a changed one replaces its old version and everything
+    derived from it. A file that cannot be read is reported on one line and the rest go on;
+    the exit status is 1 if any file failed.
+    """
+    files: list[Path] = []
+    failed: list[Outcome] = []
+    for arg in paths:
+        try:
+            files.extend(iter_paths([arg]))
+        except IngestError as exc:
+            failed.append(Outcome(Path(arg), "failed", reason=exc.reason))
+    files = list(dict.fromkeys(files))
+    store = open_store(state(ctx).settings)
+    try:
+        with Progress(
+            TextColumn("ingesting"), BarColumn(), MofNCompleteColumn(),
+            TextColumn("{task.fields[chunks]} chunks"), TimeElapsedColumn(),
+            TextColumn("{task.description}"), console=err, transient=True,
+        ) as bar:  # fmt: skip
+            task = bar.add_task("", total=len(files), chunks=0)
+            counted = 0
+
+            def advance(path: Path, chunks: int) -> None:
+                nonlocal counted
+                counted += chunks
+                bar.update(task, advance=1, chunks=counted, description=escape(path.name))
+
+            outcomes = Ingestor(store).ingest(files, advance)
+    finally:
+        store.close()
+    outcomes = failed + outcomes
+    for o in outcomes:
+        if o.status == "failed":
+            err.print(f"failed: {o.path}: {o.reason}", markup=False, highlight=False)
+    counts = Counter(o.status for o in outcomes)
+    chunks = sum(o.chunks for o in outcomes if o.status in ("added", "replaced"))
+    out.print(
+        f"added {counts['added']}, unchanged {counts['unchanged']}, "
+        f"replaced {counts['replaced']}, failed {counts['failed']} "
+        f"({chunks} new chunks)",
+        highlight=False,
+    )
+    if counts["failed"]:
+        raise typer.Exit(1)
+
+
+def remove(
+    ctx: typer.Context,
+    source: Annotated[str, typer.Argument(help="Document id, path or file name.")],
+) -> None:
+    """Remove a document and everything derived from it (chunks, vectors, original copy)."""
+    store = open_store(state(ctx).settings)
+    try:
+        doc = remove_document(store, source)
+    finally:
+        store.close()
+    out.print(f"removed {doc.id} ({doc.source})", markup=False, highlight=False)

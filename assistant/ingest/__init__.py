@@ -1,0 +1,1 @@
+"""Ingest: load, clean and chunk articles, then embed and store them."""

@@ -1,0 +1,316 @@
+"""Documents, chunks and the lexical (FTS5/BM25) index, in one SQLite file.
+
+SQLite is the source of truth: a chunk exists when its row does. Chroma holds the vectors
+beside it; search keeps only vector hits whose chunk row exists, so a crash between the
+two stores can leave stray vectors but never a dangling passage.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import sqlite3
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..errors import DataDirError
+
+log = logging.getLogger(__name__)
+
+SCHEMA_VERSION = 1
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS documents (
+    id TEXT PRIMARY KEY,
+    source TEXT NOT NULL UNIQUE,
+    content_hash TEXT NOT NULL,
+    version TEXT NOT NULL,
+    title TEXT, outlet TEXT, date TEXT, url TEXT, author TEXT,
+    kind TEXT NOT NULL,
+    encoding TEXT NOT NULL,
+    text TEXT NOT NULL,
+    original TEXT NOT NULL,
+    added_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
+);
+CREATE INDEX IF NOT EXISTS documents_hash ON documents(content_hash);
+CREATE TABLE IF NOT EXISTS chunks (
+    id TEXT PRIMARY KEY,
+    doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    seq INTEGER NOT NULL,
+    start INTEGER NOT NULL,
+    "end" INTEGER NOT NULL,
+    tokens INTEGER NOT NULL,
+    text TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS chunks_doc ON chunks(doc_id, seq);
+CREATE VIRTUAL TABLE IF NOT EXISTS chunks_fts USING fts5(
+    chunk_id UNINDEXED, text, tokenize = 'porter unicode61'
+);
+"""
+
+
+@dataclass(frozen=True)
+class Document:
+    """A stored document: its cleaned text is what every offset refers to."""
+
+    id: str
+    source: str
+    content_hash: str
+    version: str
+    title: str | None
+    outlet: str | None
+    date: str | None
+    url: str | None
+    author: str | None
+    kind: str
+    encoding: str
+    text: str
+    original: str
+    added_at: str = ""
+
+
+@dataclass(frozen=True)
+class Chunk:
+    """A passage of a document: `document.text[start:end] == text`."""
+
+    id: str
+    doc_id: str
+    seq: int
+    start: int
+    end: int
+    tokens: int
+    text: str
+
+
+@dataclass(frozen=True)
+class DocSummary:
+    """One row of `factcheck sources`."""
+
+    id: str
+    title: str | None
+    outlet: str | None
+    date: str | None
+    source: str
+    chars: int
+    chunks: int
+
+
+class DocStore:
+    """The SQLite side of the store."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        try:
+            self.db = sqlite3.connect(path, timeout=30, isolation_level=None)
+            self.db.row_factory = sqlite3.Row
+            self.db.execute("PRAGMA foreign_keys = ON")
+            self.db.execute("PRAGMA journal_mode = WAL")
+            self.db.execute("PRAGMA synchronous = NORMAL")
+            self._migrate()
+        except sqlite3.DatabaseError as exc:
+            raise DataDirError(
+                f"the document store {path} is unreadable: {exc}",
+                hint="run `factcheck doctor`; restore it or move it aside and ingest again",
+            ) from exc
+
+    def _migrate(self) -> None:
+        version = self.db.execute("PRAGMA user_version").fetchone()[0]
+        if version > SCHEMA_VERSION:
+            raise DataDirError(
+                f"the document store {self.path} has schema {version}, newer than this "
+                f"release understands ({SCHEMA_VERSION})",
+                hint="upgrade factcheck",
+            )
+        if version < SCHEMA_VERSION:  # a new store (layout 1 is the first schema)
+            self.db.executescript(
+                f"BEGIN IMMEDIATE; {_SCHEMA} PRAGMA user_version = {SCHEMA_VERSION}; COMMIT;"
+            )
+
+    def close(self) -> None:
+        self.db.close()
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """All or nothing: commit on success, roll back on any exception."""
+        self.db.execute("BEGIN IMMEDIATE")
+        try:
+            yield self.db
+        except BaseException:
+            self.db.execute("ROLLBACK")
+            raise
+        self.db.execute("COMMIT")
+
+    # -- documents --------------------------------------------------------------------------
+
+    def by_source(self, source: str) -> Document | None:
+        row = self.db.execute("SELECT * FROM documents WHERE source = ?", (source,)).fetchone()
+        return _document(row) if row else None
+
+    def by_hash(self, content_hash: str) -> Document | None:
+        row = self.db.execute(
+            "SELECT * FROM documents WHERE content_hash = ? LIMIT 1", (content_hash,)
+        ).fetchone()
+        return _document(row) if row else None
+
+    def get(self, doc_id: str) -> Document | None:
+        row = self.db.execute("SELECT * FROM documents WHERE id = ?", (doc_id,)).fetchone()
+        return _document(row) if row else None
+
+    def find(self, ref: str) -> Document | None:
+        """A document by id, by source path, or by unique file name."""
+        doc = self.get(ref) or self.by_source(ref)
+        if doc is None:
+            try:
+                doc = self.by_source(str(Path(ref).expanduser().resolve()))
+            except OSError:
+                doc = None
+        if doc is None:
+            rows = self.db.execute(
+                "SELECT * FROM documents WHERE source LIKE ? ESCAPE '\\'",
+                ("%/" + _like_escape(ref),),
+            ).fetchall()
+            doc = _document(rows[0]) if len(rows) == 1 else None
+        return doc
+
+    def new_id(self, stem: str) -> str:
+        """A readable, unused document id made from a file name."""
+        base = re.sub(r"[^a-z0-9]+", "-", stem.lower()).strip("-")[:48] or "doc"
+        candidate, n = base, 1
+        while self.get(candidate) is not None:
+            n += 1
+            candidate = f"{base}-{n}"
+        return candidate
+
+    def put(self, conn: sqlite3.Connection, doc: Document, chunks: Sequence[Chunk]) -> None:
+        """Insert or replace `doc` and all its chunks, inside the caller's transaction."""
+        self._delete_rows(conn, doc.id)
+        conn.execute(
+            "INSERT INTO documents (id, source, content_hash, version, title, outlet, date, url,"
+            " author, kind, encoding, text, original) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            (
+                doc.id, doc.source, doc.content_hash, doc.version, doc.title, doc.outlet,
+                doc.date, doc.url, doc.author, doc.kind, doc.encoding, doc.text, doc.original,
+            ),
+        )  # fmt: skip
+        conn.executemany(
+            'INSERT INTO chunks (id, doc_id, seq, start, "end", tokens, text)'
+            " VALUES (?,?,?,?,?,?,?)",
+            [(c.id, c.doc_id, c.seq, c.start, c.end, c.tokens, c.text) for c in chunks],
+        )
+        conn.executemany(
+            "INSERT INTO chunks_fts (chunk_id, text) VALUES (?, ?)",
+            [(c.id, c.text) for c in chunks],
+        )
+
+    def delete(self, conn: sqlite3.Connection, doc_id: str) -> None:
+        """Remove a document and everything derived from it, inside a transaction."""
+        self._delete_rows(conn, doc_id)
+
+    @staticmethod
+    def _delete_rows(conn: sqlite3.Connection, doc_id: str) -> None:
+        conn.execute(
+            "DELETE FROM chunks_fts WHERE chunk_id IN (SELECT id FROM chunks WHERE doc_id = ?)",
+            (doc_id,),
+        )
+        conn.execute("DELETE FROM chunks WHERE doc_id = ?", (doc_id,))
+        conn.execute("DELETE FROM documents WHERE id = ?", (doc_id,))
+
+    def summaries(self) -> list[DocSummary]:
+        rows = self.db.execute(
+            "SELECT d.id, d.title, d.outlet, d.date, d.source, length(d.text) AS chars,"
+            " (SELECT count(*) FROM chunks c WHERE c.doc_id = d.id) AS n"
+            " FROM documents d ORDER BY d.source"
+        ).fetchall()
+        return [DocSummary(r[0], r[1], r[2], r[3], r[4], r[5], r[6]) for r in rows]
+
+    def doc_ids(
+        self,
+        sources: Iterable[str] = (),
+        outlets: Iterable[str] = (),
+        since: str | None = None,
+        until: str | None = None,
+    ) -> list[str]:
+        """Ids of documents matching every filter given (sources are ids, paths or names)."""
+        wanted_sources = list(sources)
+        ids: set[str] | None = None
+        if wanted_sources:
+            ids = set()
+            for ref in wanted_sources:
+                doc = self.find(ref)
+                if doc is not None:
+                    ids.add(doc.id)
+        clauses, params = [], []
+        outlet_list = [o.lower() for o in outlets]
+        if outlet_list:
+            clauses.append(f"lower(outlet) IN ({','.join('?' * len(outlet_list))})")
+            params.extend(outlet_list)
+        if since:
+            clauses.append("date >= ?")
+            params.append(since)
+        if until:
+            clauses.append("date <= ?")
+            params.append(until)
+        where = " WHERE " + " AND ".join(clauses) if clauses else ""
+        rows = self.db.execute(f"SELECT id FROM documents{where}", params).fetchall()  # noqa: S608 (placeholders only)
+        found = [r[0] for r in rows]
+        return sorted(set(found) & ids) if ids is not None else sorted(found)
+
+    # -- chunks -----------------------------------------------------------------------------
+
+    def chunks_of(self, doc_id: str) -> list[Chunk]:
+        rows = self.db.execute(
+            "SELECT * FROM chunks WHERE doc_id = ? ORDER BY seq", (doc_id,)
+        ).fetchall()
+        return [_chunk(r) for r in rows]
+
+    def chunks_by_id(self, ids: Sequence[str]) -> dict[str, Chunk]:
+        """Existing chunks among `ids` (stray vector ids simply are not found)."""
+        found: dict[str, Chunk] = {}
+        for start in range(0, len(ids), 500):
+            batch = ids[start : start + 500]
+            rows = self.db.execute(
+                f"SELECT * FROM chunks WHERE id IN ({','.join('?' * len(batch))})",  # noqa: S608
+                list(batch),
+            ).fetchall()
+            found.update((r["id"], _chunk(r)) for r in rows)
+        return found
+
+    def chunk_count(self) -> int:
+        return int(self.db.execute("SELECT count(*) FROM chunks").fetchone()[0])
+
+    def lexical(self, query: str, limit: int, doc_ids: Sequence[str] | None = None) -> list[str]:
+        """Chunk ids ranked by BM25 for the words of `query` (any word may match)."""
+        match = fts_query(query)
+        if not match:
+            return []
+        sql = "SELECT chunk_id FROM chunks_fts WHERE chunks_fts MATCH ?"
+        params: list[object] = [match]
+        if doc_ids is not None:
+            marks = ",".join("?" * len(doc_ids))
+            sql += f" AND chunk_id IN (SELECT id FROM chunks WHERE doc_id IN ({marks}))"  # noqa: S608
+            params.extend(doc_ids)
+        sql += " ORDER BY bm25(chunks_fts) LIMIT ?"
+        params.append(limit)
+        return [r[0] for r in self.db.execute(sql, params).fetchall()]
+
+
+_WORD = re.compile(r"\w+", re.UNICODE)
+
+
+def fts_query(query: str) -> str:
+    """An FTS5 query matching any word of `query`; user text never reaches FTS5 syntax."""
+    words = dict.fromkeys(w.lower() for w in _WORD.findall(query))
+    return " OR ".join(f'"{w}"' for w in words)
+
+
+def _like_escape(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def _document(row: sqlite3.Row) -> Document:
+    return Document(**{k: row[k] for k in row.keys()})  # noqa: SIM118 (sqlite3.Row)
+
+
+def _chunk(row: sqlite3.Row) -> Chunk:
+    return Chunk(**{k: row[k] for k in row.keys()})  # noqa: SIM118 (sqlite3.Row)

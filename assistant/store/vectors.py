@@ -1,0 +1,143 @@
+"""Chunk vectors in Chroma behind a small interface.
+
+Embedded (`PersistentClient` in the data directory) by default; a Chroma server through
+`HttpClient` when `store.url` is set; the same code either way. Vectors are computed by
+our own offline embedder and passed in: Chroma's default embedding function would try to
+download a model. The collection still records a registered embedding function, so a
+client that opens it without ours never falls back to that default.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Protocol
+
+import numpy as np
+import numpy.typing as npt
+from chromadb.api.types import Documents, EmbeddingFunction, Embeddings
+from chromadb.utils.embedding_functions import register_embedding_function
+
+from ..embeddings import Embedder
+from ..settings import Settings
+from .chroma import open_client
+
+log = logging.getLogger(__name__)
+
+ADD_BATCH = 4000  # below Chroma's maximum batch size (5461)
+
+
+@register_embedding_function
+class FactcheckEmbeddingFunction(EmbeddingFunction[Documents]):
+    """Chroma's view of our offline embedder."""
+
+    def __init__(self, model: str, cache: str) -> None:
+        self.model = model
+        self.cache = cache
+        self._embedder: Embedder | None = None
+
+    def __call__(self, input: Documents) -> Embeddings:
+        if self._embedder is None:
+            self._embedder = Embedder(self.model, Path(self.cache))
+        return list(self._embedder.embed(list(input)))
+
+    @staticmethod
+    def name() -> str:
+        return "factcheck-onnx"
+
+    def get_config(self) -> dict[str, Any]:
+        return {"model": self.model, "cache": self.cache}
+
+    @staticmethod
+    def build_from_config(config: dict[str, Any]) -> FactcheckEmbeddingFunction:
+        return FactcheckEmbeddingFunction(str(config["model"]), str(config["cache"]))
+
+    def default_space(self) -> Any:
+        return "cosine"
+
+
+@dataclass(frozen=True)
+class VectorHit:
+    """A chunk id and its cosine distance to the query."""
+
+    chunk_id: str
+    distance: float
+
+
+class VectorStore(Protocol):
+    """What retrieval needs of a vector store."""
+
+    def add(
+        self,
+        ids: Sequence[str],
+        vectors: npt.NDArray[np.float32],
+        metadatas: Sequence[dict[str, str | int]],
+    ) -> None: ...
+
+    def delete_doc(self, doc_id: str, keep_version: str | None = None) -> None: ...
+
+    def query(
+        self, vector: npt.NDArray[np.float32], n: int, doc_ids: Sequence[str] | None = None
+    ) -> list[VectorHit]: ...
+
+    def count(self) -> int: ...
+
+
+class ChromaVectors:
+    """`VectorStore` on a Chroma collection (embedded or server)."""
+
+    def __init__(self, settings: Settings) -> None:
+        self.client = open_client(settings.store, settings.home)
+        ef = FactcheckEmbeddingFunction(settings.embedding.model, str(settings.cache))
+        self.collection = self.client.get_or_create_collection(
+            settings.store.collection,
+            embedding_function=ef,
+            configuration={"hnsw": {"space": "cosine"}},
+        )
+
+    def add(
+        self,
+        ids: Sequence[str],
+        vectors: npt.NDArray[np.float32],
+        metadatas: Sequence[dict[str, str | int]],
+    ) -> None:
+        for start in range(0, len(ids), ADD_BATCH):
+            end = start + ADD_BATCH
+            self.collection.upsert(
+                ids=list(ids[start:end]),
+                embeddings=vectors[start:end],
+                metadatas=list(metadatas[start:end]),
+            )
+
+    def delete_doc(self, doc_id: str, keep_version: str | None = None) -> None:
+        """Delete a document's vectors, or only those of versions other than `keep_version`."""
+        where: dict[str, Any] = {"doc_id": doc_id}
+        if keep_version is not None:
+            where = {"$and": [{"doc_id": doc_id}, {"version": {"$ne": keep_version}}]}
+        self.collection.delete(where=where)
+
+    def query(
+        self, vector: npt.NDArray[np.float32], n: int, doc_ids: Sequence[str] | None = None
+    ) -> list[VectorHit]:
+        if doc_ids is not None and not doc_ids:
+            return []
+        where: dict[str, Any] | None = None
+        if doc_ids is not None:
+            where = {"doc_id": {"$in": list(doc_ids)}}
+        total = self.collection.count()
+        if total == 0:
+            return []
+        result = self.collection.query(
+            query_embeddings=vector.reshape(1, -1),
+            n_results=min(n, total),
+            where=where,
+            include=["distances"],
+        )
+        ids = result["ids"][0]
+        distances = (result.get("distances") or [[0.0] * len(ids)])[0]
+        return [VectorHit(i, float(d)) for i, d in zip(ids, distances, strict=True)]
+
+    def count(self) -> int:
+        return int(self.collection.count())
