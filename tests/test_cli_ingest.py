@@ -11,11 +11,11 @@ SEEDS = Path(__file__).resolve().parents[1] / "seeds"
 
 
 def test_ingest_sources_search_remove(tmp_path: Path) -> None:
-    result = factcheck("ingest", str(SEEDS))
+    result = factcheck("ingest", "--no-claims", str(SEEDS))
     assert result.returncode == 0, result.stderr
     assert "added 5, unchanged 0, replaced 0, failed 0" in result.stdout
 
-    again = factcheck("ingest", str(SEEDS / "*.txt"))
+    again = factcheck("ingest", "--no-claims", str(SEEDS / "*.txt"))
     assert "added 0, unchanged 5" in again.stdout
 
     listed = json.loads(factcheck("sources", "--json").stdout)
@@ -38,7 +38,7 @@ def test_ingest_sources_search_remove(tmp_path: Path) -> None:
 def test_ingest_failures_exit_nonzero_and_name_the_file(tmp_path: Path) -> None:
     (tmp_path / "empty.txt").write_text("")
     (tmp_path / "fine.md").write_text("# Rally\n\nPolice said 300 people marched on Sunday.\n")
-    result = factcheck("ingest", str(tmp_path), str(tmp_path / "missing.txt"))
+    result = factcheck("ingest", "--no-claims", str(tmp_path), str(tmp_path / "missing.txt"))
     assert result.returncode == 1
     assert "added 1" in result.stdout
     assert "failed 2" in result.stdout

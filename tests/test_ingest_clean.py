@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from assistant.ingest.clean import LINE_RULES, clean_text
+from assistant.ingest.clean import clean_text
+from assistant.ingest.rules import LINE_RULES
 
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
 

@@ -13,6 +13,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from ..ingest.load import IngestError, iter_paths
 from ..ingest.pipeline import Ingestor, Outcome, remove_document
 from ..store import open_store
+from .claims_progress import run_extraction
 from .context import err, out, state
 
 
@@ -29,12 +30,17 @@ def ingest(
             help="Files, folders (searched recursively) or glob patterns.", show_default=False
         ),
     ],
+    no_claims: Annotated[
+        bool, typer.Option("--no-claims", help="Skip claim extraction (no LLM needed).")
+    ] = False,
 ) -> None:
     """Add articles (.txt, .md, .html) to the store: clean, chunk, embed, index.
 
     An unchanged file is skipped; a changed one replaces its old version and everything
     derived from it. A file that cannot be read is reported on one line and the rest go on;
-    the exit status is 1 if any file failed.
+    the exit status is 1 if any file failed. Then claims (figures, who asserted them, verified
+    quotes) are extracted with the local model for every document that needs it; results are
+    cached per sentence, so re-running costs nothing.
     """
     files: list[Path] = []
     failed: list[Outcome] = []
@@ -44,7 +50,8 @@ def ingest(
         except IngestError as exc:
             failed.append(Outcome(Path(arg), "failed", reason=exc.reason))
     files = list(dict.fromkeys(files))
-    store = open_store(state(ctx).settings)
+    settings = state(ctx).settings
+    store = open_store(settings)
     try:
         with Progress(
             TextColumn("ingesting"), BarColumn(), MofNCompleteColumn(),
@@ -60,9 +67,15 @@ def ingest(
                 bar.update(task, advance=1, chunks=counted, description=escape(path.name))
 
             outcomes = Ingestor(store).ingest(files, advance)
+        _summary(failed + outcomes)
+        report = None if no_claims else run_extraction(store, settings)
     finally:
         store.close()
-    outcomes = failed + outcomes
+    if any(o.status == "failed" for o in failed + outcomes) or (report and report.errors):
+        raise typer.Exit(1)
+
+
+def _summary(outcomes: list[Outcome]) -> None:
     for o in outcomes:
         if o.status == "failed":
             err.print(f"failed: {o.path}: {o.reason}", markup=False, highlight=False)
@@ -74,8 +87,6 @@ def ingest(
         f"({chunks} new chunks)",
         highlight=False,
     )
-    if counts["failed"]:
-        raise typer.Exit(1)
 
 
 def remove(

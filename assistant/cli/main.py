@@ -12,7 +12,15 @@ import typer
 
 from .. import __version__
 from ..errors import FactcheckError
-from . import config_cmd, doctor_cmd, ingest_cmd, search_cmd, setup_cmd, sources_cmd
+from . import (
+    claims_cmd,
+    config_cmd,
+    doctor_cmd,
+    ingest_cmd,
+    search_cmd,
+    setup_cmd,
+    sources_cmd,
+)
 from .context import configure_logging, err, flag_overrides, state
 
 log = logging.getLogger(__name__)
@@ -80,6 +88,7 @@ doctor_cmd.register(app)
 ingest_cmd.register(app)
 sources_cmd.register(app)
 search_cmd.register(app)
+claims_cmd.register(app)
 
 
 def run() -> None:

@@ -62,7 +62,7 @@ def search_command(
         out.print("no passages found")
         return
     for n, h in enumerate(hits, start=1):
-        outlet = h.document.outlet or "unknown outlet"
-        where = f"{outlet} · {h.chunk.doc_id} [{h.chunk.start}:{h.chunk.end}]"
+        name = h.document.outlet or "unknown outlet"
+        where = f"{name} · {h.chunk.doc_id} [{h.chunk.start}:{h.chunk.end}]"
         out.print(Text(f"{n}. {where}  score {h.score:.4f}", style="bold"))
         out.print(Text(h.chunk.text), "")

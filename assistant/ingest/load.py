@@ -26,7 +26,8 @@ from typing import Literal
 from pydantic import ValidationError
 
 from ..errors import FactcheckError
-from .clean import clean_text, html_to_text
+from .clean import clean_text
+from .html import html_to_text
 from .meta import (
     SIDECAR_SUFFIX,
     DocMeta,

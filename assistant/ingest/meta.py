@@ -5,7 +5,7 @@ higher source leaves out falls through to the next):
 
 1. a sidecar JSON file next to the article (see :func:`find_sidecar`), validated strictly;
 2. what the file declares itself: front matter at the top of a .txt/.md file, or the
-   meta tags of an HTML page (read in :mod:`assistant.ingest.clean`);
+   meta tags of an HTML page (read in :mod:`assistant.ingest.html`);
 3. derived: the title is the first non-empty line of the cleaned text; nothing else is
    guessed (the outlet stays unknown rather than inferred from a domain or a mention).
 """

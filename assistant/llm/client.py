@@ -11,7 +11,7 @@ import time
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Literal, TypeVar
+from typing import Any, Generic, Literal, TypeVar
 
 import instructor
 import openai
@@ -70,6 +70,23 @@ class UsageLog:
     @property
     def completion_tokens(self) -> int:
         return sum(c.completion_tokens for c in self.calls)
+
+
+@dataclass(frozen=True)
+class Structured(Generic[T]):
+    """A validated object and the number of attempts it took (1: no re-ask)."""
+
+    value: T
+    attempts: int
+
+
+class ValidationFailed(LLMError):  # noqa: N818 (reads better than ...Error at call sites)
+    """Every attempt failed validation; `last_output` is the model's last raw text."""
+
+    def __init__(self, message: str, *, attempts: int, last_output: str | None) -> None:
+        super().__init__(message)
+        self.attempts = attempts
+        self.last_output = last_output
 
 
 @dataclass(frozen=True)
@@ -153,8 +170,27 @@ class LLM:
 
         `context` reaches the model's validators (e.g. the source text quotes must be in).
         """
+        return self.structured_result(
+            role, response_model, messages, context=context, max_tokens=max_tokens
+        ).value
+
+    def structured_result(
+        self,
+        role: Role,
+        response_model: type[T],
+        messages: Sequence[ChatCompletionMessageParam],
+        *,
+        context: dict[str, Any] | None = None,
+        max_tokens: int = 512,
+    ) -> Structured[T]:
+        """Like `structured`, also saying how many attempts it took.
+
+        Raises `ValidationFailed` (with the last raw output) when every attempt failed.
+        """
         ep = self.endpoint(role)
         client = instructor.from_openai(ep.client, mode=ep.mode)
+        failures: list[BaseException] = []
+        client.on("parse:error", failures.append)
         began = time.perf_counter()
         try:
             obj, completion = client.chat.completions.create_with_completion(
@@ -172,14 +208,16 @@ class LLM:
             api_failure = _api_cause(exc)
             if api_failure is not None:
                 raise _api_error(ep, api_failure) from exc
-            raise LLMError(
+            raise ValidationFailed(
                 f"{ep.model} gave no valid {response_model.__name__} after "
-                f"{exc.n_attempts} attempts: {_failure_reason(exc)}"
+                f"{exc.n_attempts} attempts: {_failure_reason(exc)}",
+                attempts=int(exc.n_attempts),
+                last_output=_raw_output(getattr(exc, "last_completion", None)),
             ) from exc
         except openai.OpenAIError as exc:
             raise _api_error(ep, exc) from exc
         self._record(role, ep.model, completion.usage, began)
-        return obj
+        return Structured(obj, attempts=len(failures) + 1)
 
     def stream(
         self,
@@ -263,6 +301,19 @@ def _failure_reason(exc: InstructorRetryException) -> str:
             f"{'.'.join(str(p) for p in e['loc']) or 'output'}: {e['msg']}" for e in last.errors()
         )[:300]
     return _first_line(last) if isinstance(last, BaseException) else _first_line(exc)
+
+
+def _raw_output(completion: Any) -> str | None:
+    """The text or tool-call arguments of a chat completion, for salvaging valid parts."""
+    try:
+        message = completion.choices[0].message
+    except (AttributeError, IndexError, TypeError):
+        return None
+    calls = getattr(message, "tool_calls", None)
+    if calls:
+        return str(calls[0].function.arguments)
+    content = getattr(message, "content", None)
+    return content if isinstance(content, str) else None
 
 
 def _first_line(exc: BaseException) -> str:

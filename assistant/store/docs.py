@@ -19,7 +19,7 @@ from ..errors import DataDirError
 
 log = logging.getLogger(__name__)
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: claims and the extraction cache
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS documents (
     id TEXT PRIMARY KEY,
@@ -46,6 +46,24 @@ CREATE TABLE IF NOT EXISTS chunks (
 CREATE INDEX IF NOT EXISTS chunks_doc ON chunks(doc_id, seq);
 CREATE VIRTUAL TABLE IF NOT EXISTS chunks_fts USING fts5(
     chunk_id UNINDEXED, text, tokenize = 'porter unicode61'
+);
+CREATE TABLE IF NOT EXISTS claims (
+    id TEXT PRIMARY KEY,
+    doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    version TEXT NOT NULL,
+    data TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS claims_doc ON claims(doc_id);
+CREATE TABLE IF NOT EXISTS extracted (
+    doc_id TEXT PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
+    version TEXT NOT NULL,
+    prompt_version TEXT NOT NULL,
+    model TEXT NOT NULL,
+    counts TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS extraction_cache (
+    key TEXT PRIMARY KEY,
+    drafts TEXT NOT NULL
 );
 """
 
@@ -122,7 +140,7 @@ class DocStore:
                 f"release understands ({SCHEMA_VERSION})",
                 hint="upgrade factcheck",
             )
-        if version < SCHEMA_VERSION:  # a new store (layout 1 is the first schema)
+        if version < SCHEMA_VERSION:  # every statement is idempotent: new and older stores
             self.db.executescript(
                 f"BEGIN IMMEDIATE; {_SCHEMA} PRAGMA user_version = {SCHEMA_VERSION}; COMMIT;"
             )
@@ -209,6 +227,8 @@ class DocStore:
 
     @staticmethod
     def _delete_rows(conn: sqlite3.Connection, doc_id: str) -> None:
+        conn.execute("DELETE FROM claims WHERE doc_id = ?", (doc_id,))
+        conn.execute("DELETE FROM extracted WHERE doc_id = ?", (doc_id,))
         conn.execute(
             "DELETE FROM chunks_fts WHERE chunk_id IN (SELECT id FROM chunks WHERE doc_id = ?)",
             (doc_id,),

@@ -50,6 +50,13 @@ class Store:
         return ChromaVectors(self.settings)
 
     @functools.cached_property
+    def claim_vectors(self) -> VectorStore:
+        """Claim statements, embedded, with their fields as metadata."""
+        from .vectors import ChromaVectors
+
+        return ChromaVectors(self.settings, suffix="_claims")
+
+    @functools.cached_property
     def embedder(self) -> Embedder:
         s = self.settings
         return Embedder(s.embedding.model, s.cache, batch_size=s.embedding.batch_size)

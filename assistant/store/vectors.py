@@ -88,11 +88,11 @@ class VectorStore(Protocol):
 class ChromaVectors:
     """`VectorStore` on a Chroma collection (embedded or server)."""
 
-    def __init__(self, settings: Settings) -> None:
+    def __init__(self, settings: Settings, suffix: str = "") -> None:
         self.client = open_client(settings.store, settings.home)
         ef = FactcheckEmbeddingFunction(settings.embedding.model, str(settings.cache))
         self.collection = self.client.get_or_create_collection(
-            settings.store.collection,
+            settings.store.collection + suffix,
             embedding_function=ef,
             configuration={"hnsw": {"space": "cosine"}},
         )

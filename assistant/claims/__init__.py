@@ -1,0 +1,1 @@
+"""Claims: figures and statements with who asserted them and verified quotes."""

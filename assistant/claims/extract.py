@@ -1,0 +1,243 @@
+"""Claim extraction: one constrained LLM call per candidate sentence, verified by code.
+
+Code finds candidates, numbers, hedges, time references and actors; the model only picks
+values and asserters from enums and says what is counted and which words state it. Every
+draft is validated against the document (re-asked with the reason when it fails); what
+still fails is dropped and counted. Quotes are copied from the document by offsets.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any, Protocol
+
+from pydantic import BaseModel, ValidationError
+
+from ..llm import LLM, ValidationFailed
+from ..prompting import load_prompt
+from ..store import Document
+from .candidates import Candidate, find_candidates
+from .models import Claim, Quantity, Quote
+from .quotes import locate
+from .schema import UNATTRIBUTED, FigureDraft, Schema, counted_of, schema_for
+
+log = logging.getLogger(__name__)
+
+PROMPTS = ("system", "extract_figures", "extract_statement")
+_FIGURE_SLOTS = frozenset({"context", "sentence", "numbers", "actors"})
+_STATEMENT_SLOTS = frozenset({"context", "sentence", "actors"})
+
+
+def prompt_version() -> str:
+    """Changes whenever an extraction prompt changes, invalidating cached results."""
+    digest = hashlib.sha256()
+    for name in PROMPTS:
+        digest.update(load_prompt(name, _slots(name)).template.template.encode())
+    return digest.hexdigest()[:12]
+
+
+def _slots(name: str) -> frozenset[str]:
+    return {"extract_figures": _FIGURE_SLOTS, "extract_statement": _STATEMENT_SLOTS}.get(
+        name, frozenset()
+    )
+
+
+class ExtractionCache(Protocol):
+    """Validated drafts by (candidate, prompt version, model)."""
+
+    def get(self, key: str) -> list[dict[str, Any]] | None: ...
+
+    def put(self, key: str, drafts: list[dict[str, Any]]) -> None: ...
+
+
+@dataclass
+class Counts:
+    """What happened to the candidates of one or more documents."""
+
+    candidates: int = 0
+    claims: int = 0
+    verified: int = 0
+    repaired: int = 0
+    dropped: int = 0
+    cached: int = 0
+    failed_calls: int = 0
+
+    def add(self, other: Counts) -> None:
+        for name in self.__dataclass_fields__:
+            setattr(self, name, getattr(self, name) + getattr(other, name))
+
+
+@dataclass
+class DocClaims:
+    """The claims of one document and how they were obtained."""
+
+    doc_id: str
+    claims: list[Claim] = field(default_factory=list)
+    counts: Counts = field(default_factory=Counts)
+    errors: list[str] = field(default_factory=list)
+
+
+class ClaimExtractor:
+    """Extracts verified claims from stored documents."""
+
+    def __init__(self, llm: LLM, cache: ExtractionCache) -> None:
+        self.llm = llm
+        self.cache = cache
+        self.version = prompt_version()
+        self.model = llm.model_name("extraction")
+        self.system = load_prompt("system").render()
+
+    def extract(self, doc: Document, progress: Callable[[Counts], None] | None = None) -> DocClaims:
+        """Claims of `doc`; one failing sentence never stops the others."""
+        result = DocClaims(doc.id)
+        for candidate in find_candidates(doc.id, doc.text):
+            counts = Counts(candidates=1)
+            if not candidate.numbers and not candidate.actors:
+                result.counts.add(counts)  # reported speech with nobody named: no claim
+                if progress is not None:
+                    progress(counts)
+                continue
+            schema = schema_for(candidate)
+            try:
+                drafts = self._drafts(candidate, schema, doc, counts)
+            except ValidationFailed as exc:  # salvage what validates on its own
+                drafts = self._salvage(candidate, schema, doc, exc, counts)
+            except Exception as exc:
+                counts.failed_calls += 1
+                result.errors.append(f"{doc.id} [{candidate.sentence.start}]: {exc}")
+                log.warning("extraction failed for %s: %s", doc.id, exc)
+                drafts = {}
+            for key, draft in drafts.items():
+                claim = self._claim(candidate, doc, key, draft)
+                if claim is None:
+                    counts.dropped += 1
+                    continue
+                result.claims.append(claim)
+                counts.claims += 1
+            result.counts.add(counts)
+            if progress is not None:
+                progress(counts)
+        return result
+
+    # -- one candidate ------------------------------------------------------------------------
+
+    def _key(self, candidate: Candidate) -> str:
+        return f"{candidate.key}:{self.version}:{self.model}"
+
+    def _drafts(
+        self, candidate: Candidate, schema: Schema, doc: Document, counts: Counts
+    ) -> dict[str, BaseModel]:
+        context = schema.context(doc.text, candidate.window)
+        cached = self.cache.get(self._key(candidate))
+        if cached is not None:
+            counts.cached += 1
+            kept = self._valid(schema, dict(cached[0]) if cached else {}, context)
+            counts.verified += len(kept)
+            counts.dropped += len(cached[0]) - len(kept) if cached else 0
+            return kept
+        result = self.llm.structured_result(
+            "extraction",
+            schema.response,
+            self._messages(candidate),
+            context=context,
+            max_tokens=40 + 60 * len(schema.items),
+        )
+        drafts = {key: getattr(result.value, key) for key in schema.items}
+        if result.attempts > 1:
+            counts.repaired += len(drafts)
+        else:
+            counts.verified += len(drafts)
+        self._remember(candidate, drafts)
+        return drafts
+
+    def _salvage(
+        self, candidate: Candidate, schema: Schema, doc: Document, exc: ValidationFailed,
+        counts: Counts,
+    ) -> dict[str, BaseModel]:  # fmt: skip
+        """Keep the drafts of the last attempt that validate one by one; count the rest."""
+        context = schema.context(doc.text, candidate.window)
+        try:
+            data = json.loads(exc.last_output or "")
+        except ValueError:
+            data = None
+        kept = self._valid(schema, data if isinstance(data, dict) else {}, context)
+        counts.repaired += len(kept)
+        counts.dropped += len(schema.items) - len(kept)
+        self._remember(candidate, kept)
+        log.info("sentence at %d of %s: %s", candidate.sentence.start, doc.id, exc)
+        return kept
+
+    def _remember(self, candidate: Candidate, drafts: dict[str, BaseModel]) -> None:
+        self.cache.put(self._key(candidate), [{k: d.model_dump() for k, d in drafts.items()}])
+
+    @staticmethod
+    def _valid(
+        schema: Schema, data: dict[str, Any], context: dict[str, Any]
+    ) -> dict[str, BaseModel]:
+        """The drafts of `data` that validate on their own, by key."""
+        kept: dict[str, BaseModel] = {}
+        for key, model in schema.items.items():
+            item = data.get(key)
+            if not isinstance(item, dict):
+                continue
+            try:
+                kept[key] = model.model_validate(item, context=context)
+            except ValidationError:
+                continue
+        return kept
+
+    def _messages(self, candidate: Candidate) -> list[Any]:
+        actors = "; ".join(candidate.actors) or "none named"
+        values = {
+            "context": candidate.context_text or "(none)",
+            "sentence": candidate.text,
+            "actors": f"{actors}; {UNATTRIBUTED}",
+        }
+        if candidate.numbers:
+            values["numbers"] = "; ".join(
+                f"figure_{i} = {n.surface}" for i, n in enumerate(candidate.numbers, start=1)
+            )
+            prompt = load_prompt("extract_figures", _FIGURE_SLOTS).render(**values)
+        else:
+            prompt = load_prompt("extract_statement", _STATEMENT_SLOTS).render(**values)
+        return [{"role": "system", "content": self.system}, {"role": "user", "content": prompt}]
+
+    # -- from draft to claim ------------------------------------------------------------------
+
+    def _claim(self, candidate: Candidate, doc: Document, key: str, draft: Any) -> Claim | None:
+        # the quote shown is the whole sentence, copied from the document by its offsets
+        quote = Quote.from_span(doc.id, doc.text, candidate.sentence.start, candidate.sentence.end)
+        asserter = None if draft.asserter == UNATTRIBUTED else str(draft.asserter)
+        quantity = None
+        statement = quote.text
+        if isinstance(draft, FigureDraft):
+            mention = candidate.numbers[int(key.rsplit("_", 1)[1]) - 1]
+            counted = counted_of(str(draft.quote), mention)
+            if locate(str(draft.quote), quote.text) is None or not counted:
+                return None  # cannot happen after validation; never store what is unchecked
+            quantity = Quantity(
+                value=mention.value,
+                low=mention.low,
+                high=mention.high,
+                surface=mention.surface,
+                hedge=mention.hedge,
+                unit=mention.unit,
+                counted=counted,
+            )
+            statement = str(draft.quote)
+        return Claim(
+            id=f"{doc.id}:{doc.version}:{candidate.sentence.start}:{key}",
+            doc_id=doc.id,
+            statement=statement,
+            quantity=quantity,
+            asserter=asserter,
+            asserter_canonical=asserter,
+            when="; ".join(candidate.time_refs) or None,
+            quotes=(quote,),
+            model=self.model,
+            prompt_version=self.version,
+        )

@@ -1,0 +1,95 @@
+"""Extract claims for the stored documents that need it, then resolve asserters corpus-wide."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+from ..llm import LLM
+from ..store import Store
+from .actors import resolve_actors
+from .extract import ClaimExtractor, Counts
+from .store import ClaimStore
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class ExtractionReport:
+    """Totals over the documents processed."""
+
+    documents: int = 0
+    skipped: int = 0
+    counts: Counts = field(default_factory=Counts)
+    errors: list[str] = field(default_factory=list)
+
+
+def extract_claims(
+    store: Store,
+    llm: LLM,
+    doc_ids: Sequence[str] | None = None,
+    *,
+    progress: Callable[[str, Counts], None] | None = None,
+    on_document: Callable[[str], None] | None = None,
+) -> ExtractionReport:
+    """Claims for each document (all by default) whose stored claims are out of date.
+
+    `progress(doc_id, counts)` is called after every candidate sentence; `on_document` when
+    a document is finished. Claims of a document are stored all at once, so an interrupted
+    run leaves each document with its old claims or its new ones; the per-sentence cache
+    makes the next run resume where this one stopped.
+    """
+    with store.writing():
+        return _extract(store, llm, doc_ids, progress, on_document)
+
+
+def _extract(
+    store: Store,
+    llm: LLM,
+    doc_ids: Sequence[str] | None,
+    progress: Callable[[str, Counts], None] | None,
+    on_document: Callable[[str], None] | None,
+) -> ExtractionReport:
+    claim_store = ClaimStore(store)
+    extractor = ClaimExtractor(llm, claim_store)
+    report = ExtractionReport()
+    ids = list(doc_ids) if doc_ids is not None else [d.id for d in store.docs.summaries()]
+    for doc_id in ids:
+        doc = store.docs.get(doc_id)
+        if doc is None:
+            continue
+        if claim_store.is_current(doc.id, doc.version, extractor.version, extractor.model):
+            report.skipped += 1
+            if on_document is not None:
+                on_document(doc.id)
+            continue
+
+        def tick(counts: Counts, doc_id: str = doc.id) -> None:
+            if progress is not None:
+                progress(doc_id, counts)
+
+        result = extractor.extract(doc, tick)
+        claim_store.replace(
+            doc.id, doc.version, result.claims, result.counts, extractor.model, extractor.version
+        )
+        report.documents += 1
+        report.counts.add(result.counts)
+        report.errors.extend(result.errors)
+        if on_document is not None:
+            on_document(doc.id)
+    resolve_asserters(store)
+    return report
+
+
+def resolve_asserters(store: Store) -> int:
+    """Give every claim the canonical name of its asserter, across the whole corpus."""
+    claim_store = ClaimStore(store)
+    surfaces = {c.asserter for c in claim_store.claims() if c.asserter}
+    if not surfaces:
+        return 0
+    texts = [d.text for s in store.docs.summaries() if (d := store.docs.get(s.id)) is not None]
+    mapping = resolve_actors(sorted(surfaces), texts)
+    changed = claim_store.set_canonical(mapping)
+    log.info("resolved %d asserter forms; %d claims updated", len(surfaces), changed)
+    return changed
