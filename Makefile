@@ -9,7 +9,7 @@ STAMP   = $(VENV)/.installed-$(shell cksum < pyproject.toml | cut -d' ' -f1)
 # The main job on the embedded defaults: ingest the sample articles and search them.
 run: setup
 	$(BIN)/factcheck ingest seeds
-	$(BIN)/factcheck search "troops arriving in the Kursk region" -k 3
+	$(BIN)/factcheck ask "How many North Korean troops are in Russia, per source?"
 
 # Install the package (editable, with test and dev tools) into the venv.
 $(STAMP): pyproject.toml

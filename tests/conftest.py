@@ -116,3 +116,26 @@ def local_llm() -> Iterator[Any]:
 def require_models() -> Any:
     """Call with registry names; fails the test clearly when `factcheck setup` was not run."""
     return _require_models
+
+
+@pytest.fixture(scope="session")
+def seeded_corpus(local_llm: Any) -> Iterator[tuple[Any, Any, float]]:
+    """The sample articles ingested and their claims extracted with the real local model,
+    once per test session (a few minutes on 2 cores): (store, report, seconds)."""
+    import tempfile
+    import time
+
+    from assistant.claims.run import extract_claims
+    from assistant.ingest.pipeline import Ingestor
+    from assistant.store import open_store
+
+    seeds = Path(__file__).resolve().parents[1] / "seeds"
+    with tempfile.TemporaryDirectory() as home:
+        settings = Settings(home=Path(home), cache=default_cache())
+        store = open_store(settings)
+        Ingestor(store).ingest(sorted(seeds.glob("*.txt")))
+        began = time.perf_counter()
+        report = extract_claims(store, local_llm)
+        seconds = time.perf_counter() - began
+        yield store, report, seconds
+        store.close()

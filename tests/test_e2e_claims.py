@@ -6,39 +6,25 @@ Slow (a few minutes on 2 cores): one extraction per test session, shared by the 
 from __future__ import annotations
 
 import os
-import tempfile
 import time
-from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 
 from assistant.claims.models import Claim
 from assistant.claims.run import ExtractionReport, extract_claims
 from assistant.claims.store import ClaimStore
-from assistant.ingest.pipeline import Ingestor
 from assistant.llm import LLM
-from assistant.settings import Settings, default_cache
-from assistant.store import Store, open_store
+from assistant.store import Store
 
 pytestmark = pytest.mark.e2e
 
-SEEDS = Path(__file__).resolve().parents[1] / "seeds"
-
 
 @pytest.fixture(scope="module")
-def seeded() -> Iterator[tuple[Store, list[Claim], ExtractionReport, float]]:
-    with tempfile.TemporaryDirectory() as home:
-        settings = Settings(home=Path(home), cache=default_cache())
-        store = open_store(settings)
-        Ingestor(store).ingest(sorted(SEEDS.glob("*.txt")))
-        llm = LLM(settings.llm, settings.cache)
-        began = time.perf_counter()
-        report = extract_claims(store, llm)
-        seconds = time.perf_counter() - began
-        llm.close()
-        yield store, ClaimStore(store).claims(), report, seconds
-        store.close()
+def seeded(
+    seeded_corpus: tuple[Store, ExtractionReport, float],
+) -> tuple[Store, list[Claim], ExtractionReport, float]:
+    store, report, seconds = seeded_corpus
+    return store, ClaimStore(store).claims(), report, seconds
 
 
 def test_every_quote_is_verbatim_at_its_offsets(seeded: tuple) -> None:

@@ -13,6 +13,7 @@ import typer
 from .. import __version__
 from ..errors import FactcheckError
 from . import (
+    ask_cmd,
     claims_cmd,
     config_cmd,
     doctor_cmd,
@@ -89,6 +90,7 @@ ingest_cmd.register(app)
 sources_cmd.register(app)
 search_cmd.register(app)
 claims_cmd.register(app)
+ask_cmd.register(app)
 
 
 def run() -> None:

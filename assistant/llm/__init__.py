@@ -2,6 +2,7 @@
 
 from .client import LLM, Endpoint, Role, Structured, Usage, UsageLog, ValidationFailed
 from .local import LocalEngine, resolve_model_path
+from .streaming import StructuredStream
 
 __all__ = [
     "LLM",
@@ -9,6 +10,7 @@ __all__ = [
     "LocalEngine",
     "Role",
     "Structured",
+    "StructuredStream",
     "Usage",
     "UsageLog",
     "ValidationFailed",

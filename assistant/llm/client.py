@@ -22,6 +22,7 @@ from pydantic import BaseModel, ValidationError
 from ..errors import LLMError
 from ..settings import LLMSettings
 from .local import LocalEngine, resolve_model_path
+from .streaming import StructuredStream
 
 log = logging.getLogger(__name__)
 
@@ -218,6 +219,20 @@ class LLM:
             raise _api_error(ep, exc) from exc
         self._record(role, ep.model, completion.usage, began)
         return Structured(obj, attempts=len(failures) + 1)
+
+    def structured_stream(
+        self,
+        role: Role,
+        response_model: type[T],
+        messages: Sequence[ChatCompletionMessageParam],
+        *,
+        context: dict[str, Any] | None = None,
+        max_tokens: int = 512,
+    ) -> StructuredStream[T]:
+        """A schema-constrained answer streamed as partial dicts (see `streaming`)."""
+        return StructuredStream(
+            self, role, response_model, messages, context=context, max_tokens=max_tokens
+        )
 
     def stream(
         self,

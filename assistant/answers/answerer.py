@@ -1,0 +1,167 @@
+"""Answer a question: plan, then figures from claims or a composed answer from passages.
+
+Figure questions are answered by code from verified claims (no model call after the
+plan); attribution questions naming a figure are answered from the claims that give it;
+every other question gets a composed answer whose sentences are checked one by one.
+When nothing supported remains, the answer is `CANNOT_ANSWER` and the closest passages.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable, Sequence
+
+from ..llm import LLM
+from ..search import Filters
+from ..store import Store
+from .cite import CitationBook
+from .classify import counted_head
+from .compose import DraftSentence, compose
+from .conflicts import figure_conflicts, spelling_conflicts
+from .evidence import Evidence, gather
+from .figures import figure_rows, select_figures
+from .models import CANNOT_ANSWER, Answer, AnswerUsage, Sentence, Verification
+from .plan import Plan, plan_question
+from .synthesis import figures_sentences, why_sentences
+from .verify import check
+from .who import attribution_sentences
+
+log = logging.getLogger(__name__)
+
+OnSentence = Callable[[Sentence], None]
+CLOSEST = 3
+
+
+class Answerer:
+    """Answers questions over one store with one LLM."""
+
+    def __init__(self, store: Store, llm: LLM) -> None:
+        self.store = store
+        self.llm = llm
+
+    def ask(
+        self, question: str, filters: Filters | None = None,
+        on_sentence: OnSentence | None = None,
+    ) -> Answer:  # fmt: skip
+        """The answer to `question`.
+
+        A composed answer's sentences go to `on_sentence` one by one as soon as each is
+        written and checked; answers from claims come whole (they take no model call).
+        """
+        began = time.perf_counter()
+        calls_before = len(self.llm.usage.calls)
+        plan, _ = plan_question(self.llm, question)
+        doc_ids = self._doc_ids(filters)
+        answer = None
+        if plan.kind in ("figures", "agreement", "attribution"):
+            answer = self._from_claims(question, plan, doc_ids)
+        if answer is None:
+            answer = self._composed(question, plan, filters, on_sentence)
+        calls = self.llm.usage.calls[calls_before:]
+        answer.usage = AnswerUsage(
+            prompt_tokens=sum(c.prompt_tokens for c in calls),
+            completion_tokens=sum(c.completion_tokens for c in calls),
+            calls=len(calls),
+        )
+        answer.latency_s = round(time.perf_counter() - began, 3)
+        return answer
+
+    def _doc_ids(self, filters: Filters | None) -> list[str] | None:
+        if filters is None or not filters.active:
+            return None
+        return self.store.docs.doc_ids(**filters.__dict__)
+
+    def _from_claims(
+        self, question: str, plan: Plan, doc_ids: Sequence[str] | None
+    ) -> Answer | None:
+        """Figures, conflicts and attributions from stored claims (no model call)."""
+        book = CitationBook()
+        if plan.kind == "attribution":
+            sentences = attribution_sentences(self.store, question, book, doc_ids)
+            if not sentences:
+                return None
+            figures = []
+        else:
+            head = counted_head(question) or plan.about
+            selected = select_figures(self.store, head, plan.about, plan.focus, doc_ids)
+            if not selected:
+                return None
+            figures = figure_rows(selected, book)
+            sentences = figures_sentences(figures, plan.about)
+        conflicts = figure_conflicts(figures, plan.about) if figures else []
+        conflicts += spelling_conflicts(
+            [(r.asserter, r.asserter_surface, r.citation) for r in figures
+             if r.asserter and r.asserter_surface]
+        )  # fmt: skip
+        sentences += why_sentences(conflicts)
+        return Answer(
+            question=question, kind=plan.kind, about=plan.about,
+            answer=" ".join(s.text for s in sentences), sentences=sentences,
+            citations=book.all(), figures=figures, conflicts=conflicts,
+            verification=Verification(checked=len(figures), verified=len(figures)),
+        )  # fmt: skip
+
+    def _composed(
+        self, question: str, plan: Plan, filters: Filters | None,
+        on_sentence: OnSentence | None,
+    ) -> Answer:  # fmt: skip
+        spread = 1 if plan.kind in ("summary", "agreement") else None
+        evidence, _ = gather(self.store, question, filters=filters, per_source=spread)
+        if not evidence:
+            return self._abstain(question, plan, [], Verification())
+        by_id = {e.id: e for e in evidence}
+        book = CitationBook()
+        kept: list[Sentence] = []
+        shown: list[Sentence] = []
+        counts = Verification()
+
+        def judge(draft: DraftSentence) -> Sentence:
+            counts.checked += 1
+            reason = check(draft.text, draft.cites, by_id, question, plan.focus)
+            cited = [book.cite(by_id[c].doc, by_id[c].start, by_id[c].end)
+                     for c in dict.fromkeys(draft.cites) if c in by_id]  # fmt: skip
+            if reason is None:
+                counts.verified += 1
+            else:
+                counts.dropped += 1
+                log.info("unsupported sentence %r: %s", draft.text, reason)
+            return Sentence(text=draft.text.strip(), citations=cited, verified=reason is None,
+                            reason=reason)  # fmt: skip
+
+        def on_partial(done: list[DraftSentence]) -> None:
+            for draft in done[len(shown) :]:
+                sentence = judge(draft)
+                shown.append(sentence)
+                if on_sentence is not None:
+                    on_sentence(sentence)
+
+        composed = compose(self.llm, question, evidence, on_partial)
+        if composed.draft.answerable:
+            on_partial(list(composed.draft.sentences))
+            kept = [s for s in shown if s.verified]
+        if not kept:
+            return self._abstain(question, plan, evidence, counts, shown)
+        return Answer(
+            question=question, kind=plan.kind, about=plan.about,
+            answer=" ".join(f"{s.text} {_marks(s.citations)}" for s in kept),
+            sentences=shown, citations=book.all(), verification=counts,
+            first_token_s=composed.first_token_s,
+        )  # fmt: skip
+
+    def _abstain(
+        self, question: str, plan: Plan, evidence: Sequence[Evidence], counts: Verification,
+        shown: Sequence[Sentence] = (),
+    ) -> Answer:  # fmt: skip
+        book = CitationBook()
+        closest = sorted(evidence, key=lambda e: -e.score)[:CLOSEST]
+        for e in closest:
+            book.cite(e.doc, e.start, e.end)
+        return Answer(
+            question=question, kind=plan.kind, about=plan.about, answer=CANNOT_ANSWER,
+            abstained=True, sentences=list(shown), closest=book.all(), verification=counts,
+        )  # fmt: skip
+
+
+def _marks(citations: Sequence[int]) -> str:
+    return "".join(f"[{n}]" for n in citations)

@@ -1,0 +1,99 @@
+"""A composed answer: the answer model writes sentences citing evidence ids, streamed.
+
+The schema makes citations an enum of the ids the model was given and puts the
+`answerable` verdict first; measured on the local 1.5B model, that one constrained call
+judged answerability right where per-passage yes/no questions did not. Each sentence is
+then checked by code (`verify`) before it is shown.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, create_model
+
+from ..llm import LLM, ValidationFailed
+from ..prompting import load_prompt
+from .evidence import Evidence, render
+
+log = logging.getLogger(__name__)
+
+PROMPT = "answer"
+MAX_SENTENCES = 3
+
+
+class DraftSentence(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    text: str
+    cites: list[str]
+
+
+class Draft(BaseModel):
+    """What the model writes: a verdict, then cited sentences."""
+
+    model_config = ConfigDict(extra="forbid")
+    answerable: bool
+    sentences: list[DraftSentence] = Field(default_factory=list)
+
+
+@dataclass
+class Composed:
+    draft: Draft
+    first_token_s: float | None
+
+
+def draft_model(ids: Sequence[str]) -> type[Draft]:
+    """`Draft` whose citations can only be the given evidence ids."""
+    cite = Literal[tuple(ids)]  # type: ignore[valid-type]
+    sentence = create_model(
+        "AnswerSentence",
+        __base__=DraftSentence,
+        text=(str, Field(min_length=1, max_length=400)),
+        cites=(list[cite], Field(min_length=1, max_length=3)),  # type: ignore[valid-type]
+    )
+    return create_model(
+        "Answer",
+        __base__=Draft,
+        sentences=(list[sentence], Field(default_factory=list, max_length=MAX_SENTENCES)),
+    )
+
+
+def compose(
+    llm: LLM,
+    question: str,
+    evidence: Sequence[Evidence],
+    on_partial: Callable[[list[DraftSentence]], None] | None = None,
+) -> Composed:
+    """The model's cited answer over `evidence`, streamed through `on_partial`."""
+    prompt = load_prompt(PROMPT, frozenset({"evidence", "question"}))
+    messages: list[Any] = [
+        {"role": "user", "content": prompt.render(evidence=render(evidence), question=question)}
+    ]
+    schema = draft_model([e.id for e in evidence])
+    stream = llm.structured_stream("answer", schema, messages, max_tokens=300)
+    try:
+        for partial in stream:
+            if on_partial is not None:
+                on_partial(_complete_sentences(partial))
+        result = stream.result
+    except ValidationFailed as exc:
+        log.warning("streamed answer invalid (%s); asking again without streaming", exc)
+        result = llm.structured("answer", schema, messages, max_tokens=300)
+    draft = Draft.model_validate(result.model_dump())
+    return Composed(draft, stream.first_token_s)
+
+
+def _complete_sentences(partial: dict[str, Any]) -> list[DraftSentence]:
+    """Sentences the model has finished writing (all but the one being written)."""
+    raw = partial.get("sentences")
+    if partial.get("answerable") is not True or not isinstance(raw, list):
+        return []
+    done: list[DraftSentence] = []
+    for item in raw[:-1]:
+        if isinstance(item, dict) and isinstance(item.get("text"), str):
+            cites = [c for c in item.get("cites") or [] if isinstance(c, str)]
+            done.append(DraftSentence(text=item["text"], cites=cites))
+    return done

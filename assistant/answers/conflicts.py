@@ -1,0 +1,133 @@
+"""Where sources disagree, typed by code from the figure rows and claims.
+
+- asserter: different asserters give different figures;
+- update: one asserter's figure changes between reports of different dates;
+- contradiction: one asserter (or none named) gives different figures at the same time;
+- scope: the figures count different things ("troops in Russia" vs "troops in Kursk");
+- spelling: one actor's name is spelt differently by different sources.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Sequence
+from difflib import SequenceMatcher
+
+from ..claims.numbers import same_number
+from .models import Conflict, FigureRow
+
+UNATTRIBUTED = "no named asserter"
+_CONTENT = re.compile(r"[^\W\d_]{3,}")
+_SCOPE_OVERLAP = 0.5  # word overlap (Jaccard) below which two counted phrases differ
+_SPELLING_RATIO = 0.8
+
+
+def figure_conflicts(rows: Sequence[FigureRow], about: str) -> list[Conflict]:
+    """Conflicts among the figures of different sources about one subject."""
+    if len({r.doc_id for r in rows}) < 2 or _distinct(rows) < 2:
+        return []
+    conflicts = _by_asserter(rows, about)
+    scope = _scope(rows, about)
+    if scope is not None:
+        conflicts.append(scope)
+    return conflicts
+
+
+def spelling_conflicts(names: Sequence[tuple[str, str, int]]) -> list[Conflict]:
+    """(canonical, surface, citation) triples: one actor spelt differently across sources."""
+    by_actor: dict[str, dict[str, int]] = defaultdict(dict)
+    for canonical, surface, n in names:
+        by_actor[canonical].setdefault(surface, n)
+    found: list[Conflict] = []
+    for canonical, surfaces in by_actor.items():
+        variants = [
+            (a, b)
+            for i, a in enumerate(surfaces)
+            for b in list(surfaces)[i + 1 :]
+            if a.lower() != b.lower()
+            and SequenceMatcher(None, a.lower(), b.lower()).ratio() >= _SPELLING_RATIO
+        ]
+        if variants:
+            a, b = variants[0]
+            found.append(
+                Conflict(
+                    kind="spelling", about=canonical,
+                    summary=f'"{a}" [{surfaces[a]}] and "{b}" [{surfaces[b]}] name one actor',
+                    citations=[surfaces[a], surfaces[b]],
+                )
+            )  # fmt: skip
+    return found
+
+
+def _by_asserter(rows: Sequence[FigureRow], about: str) -> list[Conflict]:
+    groups: dict[str, list[FigureRow]] = defaultdict(list)
+    for row in rows:
+        groups[row.asserter or UNATTRIBUTED].append(row)
+    conflicts: list[Conflict] = []
+    for asserter, own in groups.items():
+        if len({r.doc_id for r in own}) < 2 or _distinct(own) < 2:
+            continue
+        dates = {_when(r) for r in own}
+        later = None not in dates and len(dates) > 1
+        kind = "update" if later else "contradiction"
+        ordered = sorted(own, key=lambda r: (_when(r) or "", r.citation))
+        listed = "; ".join(_figure(r, dated=later) for r in ordered)
+        summary = f"{asserter}: {listed}"
+        if later:
+            summary += f" (the latest is {_figure(ordered[-1], dated=True)})"
+        conflicts.append(Conflict(kind=kind, about=about, summary=summary,
+                                  citations=_citations(own)))  # fmt: skip
+    named = {a: own for a, own in groups.items() if a != UNATTRIBUTED}
+    if len(named) >= 2 and _distinct([r for own in named.values() for r in own]) >= 2:
+        parts = [f"{a} gives {', '.join(_figure(r) for r in own)}" for a, own in named.items()]
+        conflicts.append(
+            Conflict(
+                kind="asserter", about=about, summary="; ".join(parts),
+                citations=_citations([r for own in named.values() for r in own]),
+            )
+        )  # fmt: skip
+    return conflicts
+
+
+def _scope(rows: Sequence[FigureRow], about: str) -> Conflict | None:
+    """Rows whose counted phrases share too few words with each other."""
+    phrases: dict[frozenset[str], list[FigureRow]] = defaultdict(list)
+    for row in rows:
+        phrases[frozenset(w.lower() for w in _CONTENT.findall(row.counted))].append(row)
+    keys = [k for k in phrases if k]
+    apart = [
+        (a, b) for i, a in enumerate(keys) for b in keys[i + 1 :]
+        if len(a & b) / len(a | b) < _SCOPE_OVERLAP
+        and not any(same_number(x.value, y.value) for x in phrases[a] for y in phrases[b])
+    ]  # fmt: skip
+    if not apart:
+        return None
+    involved = {k for pair in apart for k in pair}
+    listed = [phrases[k][0] for k in keys if k in involved][:4]
+    summary = "the figures count different things: " + "; ".join(
+        f'"{r.counted}" {r.surface} [{r.citation}]' for r in listed
+    )
+    return Conflict(kind="scope", about=about, summary=summary, citations=_citations(listed))
+
+
+def _distinct(rows: Sequence[FigureRow]) -> int:
+    values: list[float] = []
+    for row in rows:
+        if not any(same_number(row.value, v) for v in values):
+            values.append(row.value)
+    return len(values)
+
+
+def _when(row: FigureRow) -> str | None:
+    return row.date or row.when
+
+
+def _figure(row: FigureRow, *, dated: bool = False) -> str:
+    hedge = f"{row.hedge} " if row.hedge else ""
+    date = f" ({_when(row)})" if dated and _when(row) else ""
+    return f"{hedge}{row.surface}{date} [{row.citation}]"
+
+
+def _citations(rows: Sequence[FigureRow]) -> list[int]:
+    return sorted({r.citation for r in rows})

@@ -1,0 +1,98 @@
+"""Evidence for a composed answer: the sentences of the best passages that are closest to
+the question, each with an id (E1, E2...) the model cites and the span it stands for.
+
+Sentences rather than whole chunks keep prompts short (a 1.5B model reads ~60 tokens a
+second on 2 cores) and make every citation point at the sentence that says the thing.
+Sentences that address a model (injected instructions) are never shown to it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from ..search import Filters, Hit, search
+from ..store import Document, Store
+from ..text.injection import looks_like_instruction
+from ..text.sentences import sentence_spans
+
+PASSAGES = 8
+"""Passages retrieved (hybrid) before their sentences are ranked."""
+MAX_SENTENCE_CHARS = 600
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """One sentence the model may cite."""
+
+    id: str
+    doc: Document
+    start: int
+    end: int
+    score: float
+
+    @property
+    def text(self) -> str:
+        return self.doc.text[self.start : self.end]
+
+
+def gather(
+    store: Store, question: str, *, n: int = 4, filters: Filters | None = None,
+    per_source: int | None = None,
+) -> tuple[list[Evidence], list[Hit]]:  # fmt: skip
+    """The `n` sentences closest to `question` from its best passages, and the passages.
+
+    With `per_source`, at most that many sentences come from one document (summaries and
+    agreement questions want every source heard).
+    """
+    hits = search(store, question, k=PASSAGES, filters=filters)
+    seen: set[tuple[str, int]] = set()
+    spans: list[tuple[Hit, int, int]] = []
+    for hit in hits:
+        chunk = hit.chunk
+        for span in sentence_spans(chunk.text):
+            start, end = chunk.start + span.start, chunk.start + span.end
+            text = hit.document.text[start:end].strip()
+            if (hit.document.id, start) in seen or len(text) < 12:
+                continue
+            if looks_like_instruction(text) or len(text) > MAX_SENTENCE_CHARS:
+                continue
+            seen.add((hit.document.id, start))
+            spans.append((hit, start, end))
+    if not spans:
+        return [], hits
+    vectors = store.embedder.embed([question, *(h.document.text[s:e] for h, s, e in spans)])
+    similarity = vectors[1:] @ vectors[0]
+    rank_of = {h.chunk.id: i for i, h in enumerate(hits)}
+    scored = sorted(
+        ((float(sim) + 0.5 / (1 + rank_of[h.chunk.id]), h, s, e)
+         for sim, (h, s, e) in zip(similarity, spans, strict=True)),
+        key=lambda t: -t[0],
+    )  # fmt: skip
+    chosen: list[tuple[float, Hit, int, int]] = []
+    per_doc: dict[str, int] = {}
+    for item in scored:
+        doc_id = item[1].document.id
+        if per_source is not None and per_doc.get(doc_id, 0) >= per_source:
+            continue
+        per_doc[doc_id] = per_doc.get(doc_id, 0) + 1
+        chosen.append(item)
+        if len(chosen) == n:
+            break
+    chosen.sort(key=lambda t: (t[1].document.id, t[2]))  # reading order within a source
+    evidence = [
+        Evidence(f"E{i}", h.document, s, e, score)
+        for i, (score, h, s, e) in enumerate(chosen, start=1)
+    ]
+    return evidence, hits
+
+
+def render(evidence: Sequence[Evidence]) -> str:
+    """The evidence block of a prompt: one line per sentence, its source named."""
+    lines = []
+    for e in evidence:
+        where = e.doc.outlet or e.doc.title or "unknown outlet"
+        date = f", {e.doc.date}" if e.doc.date else ""
+        text = " ".join(e.text.split())
+        lines.append(f"[{e.id}] ({where}{date}) {text}")
+    return "\n".join(lines)

@@ -1,0 +1,110 @@
+"""Figures per source, straight from verified claims: no model call.
+
+A claim is relevant when what it counts is the thing the question counts: a word of its
+counted phrase means the question's counted noun (word embeddings: "soldiers" and
+"infantrymen" for "troops", not "officers" or "shells"), or the phrase only refers back
+("the final figure") in a sentence that names it. Its quote must also state every focus
+word ("killed" must be said, not "deployed"). Rows keep the claim's hedge, what it
+counts, asserter and time, and cite the claim's verified quote.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from ..claims.models import Claim
+from ..claims.store import ClaimStore
+from ..store import Document, Store
+from .cite import CitationBook, outlet_name
+from .classify import states
+from .models import FigureRow
+
+log = logging.getLogger(__name__)
+
+SAME_THING = 0.65
+"""Word similarity at which two nouns name the same thing (troops/soldiers 0.89,
+troops/infantrymen 0.66; troops/commanders 0.59, troops/officers 0.50)."""
+POOL = 200
+"""Claims fetched by meaning before filtering; enough for a corpus of thousands."""
+_ANAPHORA = frozenset({"figure", "number", "total", "estimate", "count", "toll", "tally"})
+_WORD = re.compile(r"[^\W\d_]{3,}")
+
+
+@dataclass(frozen=True)
+class Selected:
+    """A relevant claim, its document and how close it is to the question."""
+
+    claim: Claim
+    doc: Document
+    similarity: float
+
+
+def select_figures(
+    store: Store, head: str, about: str, focus: Sequence[str] = (),
+    doc_ids: Sequence[str] | None = None,
+) -> list[Selected]:  # fmt: skip
+    """Claims giving a count of `head` (the question's counted noun), in source order."""
+    claims = [
+        c for c in ClaimStore(store).about(about, POOL, doc_ids)
+        if c.quantity is not None and not _is_rate(c)
+        and all(states(c.quotes[0].text, w) for w in focus)
+    ]  # fmt: skip
+    if not claims:
+        return []
+    vocabulary = sorted({w.lower() for c in claims for w in _WORD.findall(_context(c))})
+    vectors = store.embedder.embed([head.lower(), *vocabulary])
+    closeness = dict(zip(vocabulary, (float(x) for x in vectors[1:] @ vectors[0]), strict=True))
+    docs: dict[str, Document] = {}
+    kept: list[Selected] = []
+    for claim in claims:
+        assert claim.quantity is not None
+        counted = [w.lower() for w in _WORD.findall(claim.quantity.counted)]
+        score = max((closeness.get(w, 0.0) for w in counted), default=0.0)
+        if score < SAME_THING and _ANAPHORA & set(counted):
+            score = max(closeness.get(w.lower(), 0.0) for w in _WORD.findall(_context(claim)))
+        if score < SAME_THING:
+            continue
+        doc = docs.get(claim.doc_id) or store.docs.get(claim.doc_id)
+        if doc is None:
+            continue
+        docs[doc.id] = doc
+        kept.append(Selected(claim, doc, score))
+    log.info("figures of %r: %d of %d claims kept", head, len(kept), len(claims))
+    return sorted(kept, key=lambda s: (outlet_name(s.doc).lower(), s.doc.id,
+                                       s.claim.quotes[0].start))  # fmt: skip
+
+
+def figure_rows(selected: Sequence[Selected], book: CitationBook) -> list[FigureRow]:
+    """One row per figure, citing its verified quote."""
+    rows: list[FigureRow] = []
+    for s in selected:
+        q = s.claim.quantity
+        assert q is not None  # select_figures keeps figures only
+        quote = s.claim.quotes[0]
+        asserter = s.claim.asserter_canonical or s.claim.asserter
+        n = book.cite(s.doc, quote.start, quote.end, asserter)
+        rows.append(
+            FigureRow(
+                doc_id=s.doc.id, outlet=outlet_name(s.doc), value=q.value, low=q.low,
+                high=q.high, surface=q.surface, hedge=q.hedge, unit=q.unit, counted=q.counted,
+                asserter=asserter, asserter_surface=s.claim.asserter, when=s.claim.when,
+                date=s.doc.date, citation=n,
+            )
+        )  # fmt: skip
+    return rows
+
+
+def _context(claim: Claim) -> str:
+    assert claim.quantity is not None
+    return f"{claim.quantity.counted} {claim.quotes[0].text}"
+
+
+def _is_rate(claim: Claim) -> bool:
+    """ "one translator per 30 soldiers": the number is a ratio's base, not a count."""
+    assert claim.quantity is not None
+    text = claim.quotes[0].text
+    at = text.find(claim.quantity.surface)
+    return at > 0 and re.search(r"\bper\s*$", text[:at], re.I) is not None

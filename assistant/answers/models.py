@@ -1,0 +1,110 @@
+"""What an answer is made of: the objects the CLI prints, `--json` emits and the UI shows.
+
+Every quote is copied from a stored document by its offsets; every figure row and every
+sentence points at a citation by number. `CANNOT_ANSWER` is the one sentence an
+abstention says (tests assert on it).
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+CANNOT_ANSWER = "These sources do not answer the question."
+"""The fixed abstention sentence, followed by the closest passages found."""
+
+Kind = Literal["figures", "fact", "attribution", "agreement", "summary", "other"]
+KINDS: tuple[Kind, ...] = ("figures", "fact", "attribution", "agreement", "summary", "other")
+
+ConflictKind = Literal["contradiction", "update", "scope", "asserter", "spelling"]
+
+
+class _Out(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class Citation(_Out):
+    """A verified quote: `quote == document.text[start:end]`."""
+
+    n: int = Field(ge=1, description="the number the answer cites it by, [n]")
+    doc_id: str
+    outlet: str
+    title: str | None = None
+    date: str | None = None
+    asserter: str | None = None
+    start: int = Field(ge=0)
+    end: int = Field(gt=0)
+    quote: str
+
+
+class FigureRow(_Out):
+    """One figure of one source, from a verified claim."""
+
+    doc_id: str
+    outlet: str
+    value: float
+    low: float | None = None
+    high: float | None = None
+    surface: str
+    hedge: str | None = None
+    unit: str | None = None
+    counted: str
+    asserter: str | None = None
+    asserter_surface: str | None = None
+    when: str | None = None
+    date: str | None = None
+    citation: int = Field(ge=1)
+
+
+class Conflict(_Out):
+    """Sources that disagree about one thing, and how."""
+
+    kind: ConflictKind
+    about: str
+    summary: str
+    citations: list[int] = Field(min_length=1)
+
+
+class Sentence(_Out):
+    """One sentence of the answer and the citations that support it."""
+
+    text: str
+    citations: list[int] = Field(default_factory=list)
+    verified: bool = True
+    reason: str | None = Field(default=None, description="why it is marked unsupported")
+
+
+class Verification(_Out):
+    """How many sentences were checked against their citations, kept, and dropped."""
+
+    checked: int = 0
+    verified: int = 0
+    dropped: int = 0
+
+
+class AnswerUsage(_Out):
+    prompt_tokens: int = 0
+    completion_tokens: int = 0
+    calls: int = 0
+
+
+class Answer(_Out):
+    """A whole answer, as `factcheck ask --json` prints it."""
+
+    question: str
+    kind: Kind
+    about: str = ""
+    answer: str
+    abstained: bool = False
+    sentences: list[Sentence] = Field(default_factory=list)
+    citations: list[Citation] = Field(default_factory=list)
+    figures: list[FigureRow] = Field(default_factory=list)
+    conflicts: list[Conflict] = Field(default_factory=list)
+    closest: list[Citation] = Field(
+        default_factory=list, description="on abstention: the closest passages found"
+    )
+    verification: Verification = Field(default_factory=Verification)
+    usage: AnswerUsage = Field(default_factory=AnswerUsage)
+    latency_s: float = 0.0
+    first_token_s: float | None = None

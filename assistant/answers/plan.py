@@ -1,0 +1,93 @@
+"""The planning step: what kind of question this is and what it is about.
+
+One schema-constrained call (instructor). The model's words are checked against the
+question: `about` and `focus` must be taken from it, so a plan can never smuggle in a
+topic the user did not ask about.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator
+
+from ..llm import LLM
+from ..prompting import load_prompt
+from .classify import about_of, focus_of, rule_kind
+from .models import Kind
+
+log = logging.getLogger(__name__)
+
+PROMPT = "plan"
+_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")
+
+
+class Plan(BaseModel):
+    """How to answer a question."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    kind: Kind = Field(description="the kind of question")
+    about: str = Field(max_length=120, description="what it asks about, words from the question")
+    focus: list[str] = Field(
+        default_factory=list, max_length=3, description="words an answer must state"
+    )
+
+    @field_validator("about")
+    @classmethod
+    def _about_from_question(cls, value: str, info: ValidationInfo) -> str:
+        question = _question(info)
+        if question is None:
+            return value.strip()
+        kept = [w for w in _WORD.findall(value) if _low(w) in _words(question)]
+        return " ".join(kept) or question.strip()
+
+    @field_validator("focus")
+    @classmethod
+    def _focus_from_question(cls, value: list[str], info: ValidationInfo) -> list[str]:
+        question = _question(info)
+        words = [w.strip() for w in value if w.strip()]
+        if question is None:
+            return words
+        asked = _words(question)
+        return [w for w in words if _words(w) and _words(w) <= asked]
+
+
+def plan_question(llm: LLM, question: str) -> tuple[Plan, bool]:
+    """How to answer `question`, and whether the model was asked.
+
+    Wording that settles the kind (see `classify`) is read by code; otherwise the answer
+    model classifies it. The focus words found by code are always kept.
+    """
+    kind = rule_kind(question)
+    if kind is not None:
+        plan = Plan(kind=kind, about=about_of(question), focus=focus_of(question))
+        log.info("plan (rules): %s about %r, focus %s", plan.kind, plan.about, plan.focus)
+        return plan, False
+    prompt = load_prompt(PROMPT, frozenset({"question"}))
+    asked = llm.structured(
+        "answer",
+        Plan,
+        [{"role": "user", "content": prompt.render(question=question.strip())}],
+        context={"question": question},
+        max_tokens=96,
+    )
+    focus = list(dict.fromkeys([*focus_of(question), *asked.focus]))[:3]
+    plan = asked.model_copy(update={"focus": focus})
+    log.info("plan (model): %s about %r, focus %s", plan.kind, plan.about, plan.focus)
+    return plan, True
+
+
+def _question(info: ValidationInfo) -> str | None:
+    context = info.context or {}
+    question = context.get("question")
+    return question if isinstance(question, str) else None
+
+
+def _low(word: str) -> str:
+    return word.lower().replace("’", "'")
+
+
+def _words(text: str) -> set[str]:
+    return {_low(w) for w in _WORD.findall(text)}

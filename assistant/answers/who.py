@@ -1,0 +1,59 @@
+""" "Who said 11,000 ...?": the claims that give the figure named in the question.
+
+Answered from verified claims by code: each claim whose figure equals a number in the
+question, with its asserter (as the article names it and as resolved across the corpus)
+and the outlet that reported it. With no figure in the question, or no claim giving it,
+the question goes to a composed answer instead.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from ..claims.numbers import find_numbers, same_number
+from ..claims.store import ClaimStore
+from ..store import Document, Store
+from .cite import CitationBook, outlet_name
+from .models import Sentence
+
+POOL = 200
+
+
+def attribution_sentences(
+    store: Store, question: str, book: CitationBook, doc_ids: Sequence[str] | None = None
+) -> list[Sentence]:
+    """One sentence per claim giving a figure the question names, most relevant first."""
+    values = [m.value for m in find_numbers(question) if m.kind in ("count", "percent", "money")]
+    if not values:
+        return []
+    ranked = ClaimStore(store).about(question, POOL, doc_ids)
+    matching = [
+        c for c in ranked
+        if c.quantity is not None and any(same_number(c.quantity.value, v) for v in values)
+    ]  # fmt: skip
+    docs: dict[str, Document] = {}
+    sentences: list[Sentence] = []
+    for claim in matching:
+        doc = docs.get(claim.doc_id) or store.docs.get(claim.doc_id)
+        if doc is None:
+            continue
+        docs[doc.id] = doc
+        quote = claim.quotes[0]
+        canonical = claim.asserter_canonical or claim.asserter
+        n = book.cite(doc, quote.start, quote.end, canonical)
+        assert claim.quantity is not None
+        figure = f"{claim.quantity.hedge or ''} {claim.quantity.surface}".strip()
+        outlet = _short(outlet_name(doc))
+        if canonical is None:
+            text = f"{outlet} gives {figure} without naming who asserted it [{n}]."
+        else:
+            named = canonical
+            if claim.asserter and claim.asserter.lower() != canonical.lower():
+                named = f"{canonical} (named there as {claim.asserter})"
+            text = f"{named} gave the figure {figure}, as reported by {outlet} [{n}]."
+        sentences.append(Sentence(text=text, citations=[n]))
+    return sentences
+
+
+def _short(name: str, limit: int = 60) -> str:
+    return name if len(name) <= limit else name[: limit - 1].rstrip() + "…"

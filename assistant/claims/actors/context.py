@@ -1,0 +1,312 @@
+"""`_Ctx`, one pass over a text that every matcher shares: its tokens, where countries are
+mentioned, sentence starts and headlines set in Title Case, and the attribution frames ("X
+said", "according to X", "citing X", "X's official Telegram channel") that anchor a
+candidate.
+"""
+
+from __future__ import annotations
+
+from .countries import _COUNTRY_CODES, _COUNTRY_FORMS, _GIVEN_NAME_COUNTRIES, _MAX_COUNTRY_WORDS
+from .grammar import (
+    _ATTRIBUTION_VERBS,
+    _AUXILIARIES,
+    _BE,
+    _BY_VERBS,
+    _FOLLOW_WORDS,
+    _LOWERCASE_VOCABULARY,
+    _NAME_TOKEN_EXCLUDED,
+    _SPEECH_VERBS,
+    _SUBJECT_PREPS,
+)
+from .lexicon import _CALENDAR, _CHANNEL_WORDS, _DETS, _DOC_NOUNS, _PLATFORMS
+from .tokens import (
+    _LINE_BREAKS,
+    _LOWERCASE_SUFFIXES,
+    _NOT_NAME_SUFFIXES,
+    _QUOTES_AND_BRACKETS,
+    _TERMINALS,
+    _Tok,
+    _tokenize,
+)
+
+
+class _Ctx:
+    """Tokens of a text with what every matcher needs to know about them."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        toks = _tokenize(text)
+        self.toks = toks
+        n = len(toks)
+        self.n = n
+        # country mentions: start index -> (end index, canonical name, is an adjective)
+        self.country_at: dict[int, tuple[int, str, bool]] = {}
+        self.country_end: dict[int, int] = {}  # last index -> start index
+        self.in_country = [False] * n
+        self._find_countries()
+        self.sent_start = [False] * n
+        self.titlecase = [False] * n
+        self._find_sentences()
+        self.frame_starts: set[int] = set()
+        self.doc_frames: set[int] = set()  # frames after which "... intelligence documents" is ok
+        self.subj_ends: set[int] = set()
+        self.speech_ends: set[int] = set()  # subjects of a verb of speech
+        self._find_frames()
+
+    # countries --------------------------------------------------------------------------
+
+    def _find_countries(self) -> None:
+        toks, n = self.toks, self.n
+        i = 0
+        while i < n:
+            t = toks[i]
+            found: tuple[int, str, bool] | None = None
+            if t.word and t.text in _COUNTRY_CODES:
+                found = (i + 1, _COUNTRY_CODES[t.text], False)
+            elif t.word and t.cap:
+                for size in range(min(_MAX_COUNTRY_WORDS, n - i), 0, -1):
+                    key = tuple(x.low for x in toks[i : i + size])
+                    hit = _COUNTRY_FORMS.get(key)
+                    if hit is not None:
+                        found = (i + size, hit[0], hit[1])
+                        break
+                if (
+                    found is not None
+                    and found[0] == i + 1
+                    and t.low in _GIVEN_NAME_COUNTRIES
+                    and i + 1 < n
+                    and self._name_like(toks[i + 1])
+                ):
+                    found = None
+            if found is None:
+                i += 1
+                continue
+            end = found[0]
+            self.country_at[i] = found
+            self.country_end[end - 1] = i
+            for k in range(i, end):
+                self.in_country[k] = True
+            i = end
+
+    @staticmethod
+    def _name_like(t: _Tok) -> bool:
+        return (
+            t.word
+            and t.cap
+            and t.low not in _NAME_TOKEN_EXCLUDED
+            and any(c.islower() for c in t.text)
+            and not ("-" in t.low and any((p,) in _COUNTRY_FORMS for p in t.low.split("-")))
+        )
+
+    def is_name(self, k: int) -> bool:
+        """A capitalised word that can be part of a person's name."""
+        t = self.toks[k]
+        if self.in_country[k] or not self._name_like(t):
+            return False
+        return not t.low.endswith(_NOT_NAME_SUFFIXES)
+
+    # sentences and headlines ------------------------------------------------------------
+
+    def _find_sentences(self) -> None:
+        toks, text = self.toks, self.text
+        chunk_start = 0
+        for k, t in enumerate(toks):
+            j = k - 1
+            while j >= 0 and toks[j].text in _QUOTES_AND_BRACKETS:
+                j -= 1
+            first = (
+                j < 0
+                or toks[j].text in _TERMINALS
+                or bool(_LINE_BREAKS.search(text, toks[j].end, t.start))
+            )
+            self.sent_start[k] = first
+            if first and k > chunk_start:
+                self._mark_titlecase(chunk_start, k)
+                chunk_start = k
+        self._mark_titlecase(chunk_start, self.n)
+
+    def _mark_titlecase(self, a: int, b: int) -> None:
+        """Headlines in Title Case: their capitals are not names."""
+        words = [t for t in self.toks[a + 1 : b] if t.word and len(t.text) >= 4]
+        caps = [t for t in words if t.cap]
+        suspicious = sum(
+            1
+            for t in caps
+            if t.low in _LOWERCASE_VOCABULARY
+            or (t.low.endswith(_LOWERCASE_SUFFIXES) and t.low not in _CALENDAR)
+        )
+        if (suspicious >= 2 and len(caps) * 2 > len(words)) or (
+            suspicious >= 1 and len(words) >= 2 and len(caps) * 4 > len(words) * 3
+        ):
+            for k in range(a, b):
+                self.titlecase[k] = True
+
+    # attribution frames -----------------------------------------------------------------
+
+    def _skip_source_intro(self, k: int) -> int:
+        """After "according to": skip "a statement released by", "reports from", ..."""
+        toks, n = self.toks, self.n
+        j = k
+        if j < n and toks[j].low in _DETS:
+            j += 1
+        m = j
+        while m < n and toks[m].low in _DOC_NOUNS | {"access", "statement", "remarks"}:
+            m += 1
+        if m > j:
+            if m < n and toks[m].low in {"released", "published", "issued", "made", "posted"}:
+                m += 1
+            if m < n and toks[m].low in {"from", "by", "of", "to"}:
+                return m + 1
+        return k
+
+    def _add_frame(self, k: int) -> None:
+        if k >= self.n:
+            return
+        self.frame_starts.add(k)
+        k2 = self._skip_source_intro(k)
+        self.frame_starts.add(k2)
+        if k2 < self.n and self.toks[k2].low in _DETS:
+            self.frame_starts.add(k2 + 1)
+
+    def _find_frames(self) -> None:
+        toks, n = self.toks, self.n
+        for k, t in enumerate(toks):
+            low = t.low
+            nxt = toks[k + 1].low if k + 1 < n else ""
+            if low == "according" and nxt == "to":
+                self._add_frame(k + 2)
+                self.doc_frames.update(range(k + 2, min(n, k + 8)))
+            elif low == "citing":
+                self._add_frame(k + 1)
+                self.doc_frames.update(range(k + 1, min(n, k + 8)))
+                if k > 0 and toks[k - 1].text == ",":
+                    self._add_subject_end(k - 2, "said")
+            elif low == "based" and nxt == "on":
+                self._add_frame(k + 2)
+                self.doc_frames.update(range(k + 2, min(n, k + 6)))
+            elif low == "basis" and nxt == "of" and k > 0 and toks[k - 1].low == "the":
+                self._add_frame(k + 2)
+            elif low == "by" and k > 0 and toks[k - 1].low in _BY_VERBS:
+                self._add_frame(k + 1)
+            elif low in _ATTRIBUTION_VERBS and nxt != "by":
+                self._add_subject_end(k - 1, low)
+                if low in {"said", "says", "added", "told"} and self._inverted(k):
+                    self._add_frame(k + 1)
+            elif t.poss and self._channel_follows(k + 1):
+                self.subj_ends.add(k - 1)
+
+    def _inverted(self, k: int) -> bool:
+        """ "“...,” said Putin" or "..., said Interior Minister Ana Souza." """
+        toks, n = self.toks, self.n
+        prev = toks[k - 1].text if k > 0 else ""
+        if prev in {"\u201d", '"', "\u2019", "'"}:
+            return True
+        if prev != ",":
+            return False
+        j = k + 1
+        while j < n and j < k + 8 and ((toks[j].word and toks[j].cap) or toks[j].text == "."):
+            if toks[j].text == "." and not (j + 1 < n and toks[j + 1].word and toks[j + 1].cap):
+                break
+            j += 1
+        return j > k + 1 and (j >= n or toks[j].text in {".", ",", ";", "!", "?"})
+
+    def _add_subject_end(self, k: int, verb: str) -> None:
+        passive = False
+        while k >= 0 and self.toks[k].low in _AUXILIARIES:
+            passive = passive or self.toks[k].low in _BE
+            k -= 1
+        if k < 0 or (passive and not verb.endswith("ing")):
+            return  # "it is believed", "soldiers were observed"
+        ends = [k]
+        if self.toks[k].text == ",":  # "X, the spokesperson for Y, said": X and Y's ends
+            j = k - 1
+            while j > 0 and k - j < 12 and self.toks[j].text not in {",", ".", "“", "”"}:
+                j -= 1
+            if j > 0 and self.toks[j].text == ",":
+                ends = [k - 1, j - 1]
+        # "officials in Kyiv said", "a spokesperson for the ministry said": the subject is
+        # before the prepositional phrase too
+        for e in list(ends):
+            j = e
+            while (
+                j > 0 and e - j < 5 and self.toks[j].word and self.toks[j].low not in _SUBJECT_PREPS
+            ):
+                j -= 1
+            if 0 < j < e and self.toks[j].low in _SUBJECT_PREPS and self.toks[j - 1].word:
+                ends.append(j - 1)
+        for e in ends:
+            self.subj_ends.add(e)
+            if verb in _SPEECH_VERBS:
+                self.speech_ends.add(e)
+
+    def _channel_follows(self, k: int) -> bool:
+        """ "official Telegram channel", "statement", "spokesperson" after a possessive."""
+        toks, n = self.toks, self.n
+        j = k
+        while (
+            j < n
+            and j < k + 3
+            and (
+                toks[j].low in {"official", "verified", "own", "press"} or toks[j].low in _PLATFORMS
+            )
+        ):
+            j += 1
+        return j < n and toks[j].low in _CHANNEL_WORDS
+
+    # helpers ----------------------------------------------------------------------------
+
+    def anchored(self, a: int, b: int, *, speech: bool = False) -> bool:
+        ends = self.speech_ends if speech else self.subj_ends
+        return a in self.frame_starts or (b - 1) in ends
+
+    def follower_ok(self, b: int, *, doc_frame: bool = False) -> bool:
+        """Whether the phrase ending before token `b` really ends there."""
+        if b >= self.n:
+            return True
+        t = self.toks[b]
+        if t.poss:
+            return self._channel_follows(b + 1)
+        if not t.word or t.text[0].isdigit():
+            return True
+        if t.cap:
+            return False
+        return (
+            (doc_frame and t.low in _DOC_NOUNS)
+            or t.low in _FOLLOW_WORDS
+            or t.low.endswith(("ed", "ly", "ing"))
+        )
+
+    def country_list(self, k: int, *, nouns: bool = False) -> int | None:
+        """End of "C", "C and C", "C, C, and C" starting at `k`, else None; with `nouns`,
+        names of countries only ("Ukraine", not "Ukrainian")."""
+        if k not in self.country_at or (nouns and self.country_at[k][2]):
+            return None
+        end = self.country_at[k][0]
+        toks, n = self.toks, self.n
+        while True:
+            j = end
+            if j < n and toks[j].text == ",":
+                j += 1
+            if j < n and toks[j].low == "and":
+                j += 1
+            if j == end or j not in self.country_at or (nouns and self.country_at[j][2]):
+                return end
+            end = self.country_at[j][0]
+
+    def country_list_back(self, e: int) -> int | None:
+        """Start of a list of country names whose last token is `e`, else None."""
+        if e not in self.country_end or self.country_at[self.country_end[e]][2]:
+            return None
+        start = self.country_end[e]
+        toks = self.toks
+        while True:
+            j = start - 1
+            if j >= 0 and toks[j].low == "and":
+                j -= 1
+            if j >= 0 and toks[j].text == ",":
+                j -= 1
+            if j == start - 1 or j not in self.country_end:
+                return start
+            if self.country_at[self.country_end[j]][2]:
+                return start
+            start = self.country_end[j]

@@ -1,0 +1,132 @@
+"""Institution families and roles for the resolution keys: the keyword families of bodies
+(intelligence, police, military, government, "ministry defence", ...), the words that
+qualify a body, and the normalised role of title or role words ("intelligence chief" ->
+"head").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Final
+
+from .lexicon import _ROLE_HEADS, _ROLE_NORMAL, _TITLE_HEADS, _words
+
+_GENERIC_ORG_WORDS: Final = _words(
+    """agency agencies service services directorate department office bureau body unit
+    organization organisation center centre committee administration authority institute
+    command"""
+)
+_NONDISTINCT: Final = _words("main state general chief principal official own")
+_QUALIFIER_NORMAL: Final[dict[str, str]] = {
+    "defense": "military",
+    "defence": "military",
+    "military": "military",
+    "armed": "military",
+    "foreign": "foreign",
+    "external": "foreign",
+}
+_FAMILY_TRIGGERS: Final[dict[str, frozenset[str]]] = {
+    "intelligence": frozenset({"intelligence", "spy", "spies", "espionage", "reconnaissance"}),
+    "national security council": frozenset({"national", "security", "council"}),
+    "security council": frozenset({"security", "council"}),
+    "security service": frozenset(
+        {"security", "service", "services", "secret", "counterintelligence"}
+    ),
+    "police": frozenset({"police"}),
+    "presidency": frozenset({"presidency", "presidential", "president", "office"}),
+    "military": frozenset({"military", "army", "armed", "forces", "force", "staff"}),
+    "navy": frozenset({"navy", "naval"}),
+    "air force": frozenset({"air", "force", "forces"}),
+    "government": frozenset(
+        {"government", "authorities", "administration", "cabinet", "regime", "leadership"}
+    ),
+    "parliament": frozenset({"parliament", "congress", "senate", "legislature", "assembly"}),
+    "media": frozenset({"media", "press"}),
+    "prosecutors": frozenset({"prosecutor", "prosecutors", "prosecution"}),
+}
+_MINISTRY_WORDS: Final = frozenset(
+    {"ministry", "ministries", "department", "secretariat", "minister", "secretary", "office"}
+)
+_MINISTRY_TOPICS: Final[dict[str, str]] = {
+    "defense": "defence",
+    "defence": "defence",
+    "foreign": "foreign",
+    "external": "foreign",
+    "state": "foreign",
+    "interior": "interior",
+    "internal": "interior",
+    "home": "interior",
+}
+
+
+def _ministry(ws: set[str]) -> tuple[str, frozenset[str]]:
+    """ "ministry defence" for "Ministry of Defence", "defense ministry", "Defense Secretary"."""
+    topics = sorted({_MINISTRY_TOPICS[w] for w in ws if w in _MINISTRY_TOPICS})
+    if topics:
+        used = _MINISTRY_WORDS | set(_MINISTRY_TOPICS) | {"affairs", "of"}
+        return "ministry " + "+".join(topics), frozenset(used)
+    rest = sorted(ws - _MINISTRY_WORDS - _GENERIC_ORG_WORDS - _NONDISTINCT - {"affairs"})
+    if rest and ws & {"ministry", "ministries", "minister"}:
+        return "ministry " + "+".join(rest), frozenset(ws)
+    return "", frozenset()
+
+
+# Families in the order they are tried: (family, words all present, any one present).
+_FAMILY_RULES: Final[tuple[tuple[str, frozenset[str], frozenset[str]], ...]] = (
+    ("national security council", _words("national security council"), frozenset()),
+    ("security council", _words("security council"), frozenset()),
+    ("security service", _words("security service"), frozenset()),
+    ("security service", _words("secret service"), frozenset()),
+    ("security service", frozenset(), _words("counterintelligence counter-intelligence")),
+    ("intelligence", frozenset(), _FAMILY_TRIGGERS["intelligence"]),
+    ("police", frozenset(), _FAMILY_TRIGGERS["police"]),
+    ("presidency", frozenset(), _words("presidency presidential")),
+    ("presidency", _words("office president"), frozenset()),
+    ("ministry", frozenset(), _MINISTRY_WORDS),
+    ("air force", _words("air force"), frozenset()),
+    ("military", frozenset(), _FAMILY_TRIGGERS["military"]),
+    ("navy", frozenset(), _FAMILY_TRIGGERS["navy"]),
+    ("government", frozenset(), _FAMILY_TRIGGERS["government"]),
+    ("parliament", frozenset(), _FAMILY_TRIGGERS["parliament"]),
+    ("media", frozenset(), _FAMILY_TRIGGERS["media"]),
+    ("prosecutors", frozenset(), _FAMILY_TRIGGERS["prosecutors"]),
+)
+
+
+def _family(words: Sequence[str]) -> tuple[str, frozenset[str]]:
+    """Institution type of some content words, and the words that made it."""
+    ws = set(words)
+    for family, every, some in _FAMILY_RULES:
+        if (every and every <= ws) or (some and ws & some):
+            if family == "ministry":
+                found = _ministry(ws)
+                if found[0]:
+                    return found
+                continue
+            return family, _FAMILY_TRIGGERS.get(family, every | some)
+    return "", frozenset()
+
+
+def _role_name(words: Sequence[str]) -> str:
+    """Normalised role of title or role words: "intelligence chief" -> "head"."""
+    heads = [w for w in words if w in _TITLE_HEADS or w in _ROLE_HEADS]
+    if not heads:
+        return ""
+    head = heads[-1]
+    if head == "minister" and "prime" in words:
+        return "prime minister"
+    role = _ROLE_NORMAL.get(head, head)
+    if "deputy" in words or "vice" in words:
+        role = "deputy " + role
+    return role
+
+
+def _role_key(countries: Sequence[str], words: Sequence[str]) -> str:
+    role = _role_name(words)
+    if not role:
+        return ""
+    family, _ = _family([w for w in words if w not in _TITLE_HEADS or w == "president"])
+    if family == "presidency" and role == "leader":
+        family = ""
+    c = "+".join(sorted(x.lower() for x in countries)) or "-"
+    return f"role:{c}:{family or '-'}:{role}"

@@ -1,0 +1,177 @@
+"""Building blocks of the matchers, each walking the tokens from a position: acronyms, title
+words that end in a title, a person's name words, a run of capitalised words of an
+organisation's name, and a noun phrase of modifiers ending in a head noun classed as a body,
+a group, a role or a weak head.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+from .context import _Ctx
+from .countries import _COUNTRY_CODES
+from .grammar import _COMMON, _FUNCTION_WORDS
+from .lexicon import (
+    _BODY_HEADS,
+    _CALENDAR,
+    _CONNECTORS,
+    _GROUP_HEADS,
+    _MODIFIERS,
+    _NAME_PARTICLES,
+    _ORG_WORDS,
+    _PLATFORMS,
+    _ROLE_HEADS,
+    _TITLE_ABBREVIATIONS,
+    _TITLE_HEADS,
+    _TITLE_MODIFIERS,
+    _TITLE_OF_COMPLEMENTS,
+    _WEAK_HEADS,
+    _words,
+)
+from .tokens import _Tok
+
+
+def _is_acronym(t: _Tok) -> bool:
+    s = t.text
+    return (
+        t.word
+        and 2 <= len(s) <= 6
+        and s.isupper()
+        and s.isalnum()
+        and s not in _COUNTRY_CODES
+        and (len(s) >= 3 or t.low not in _COMMON)
+        and t.low not in _NOT_ACRONYMS
+    )
+
+
+_NOT_ACRONYMS: Final = _words(
+    """am pm edt est cst pst gmt utc bst cet cest kst jst msk km kg mm cm tv id ok ii iii iv vi
+    vii viii ix xi ceo cfo gdp covid hiv aids ai it pdf faq"""
+)
+
+
+def _title_end(ctx: _Ctx, k: int) -> int | None:
+    """End of title words from `k` ("Deputy Secretary of State", "spy chief", "Gen."), which
+    must end in a title (or its "of" complement), else None."""
+    toks, n = ctx.toks, ctx.n
+    saw_head = False
+    end: int | None = None
+    while k < n and toks[k].word:
+        low = toks[k].low
+        if low in _TITLE_HEADS:
+            saw_head = True
+            k += 1
+            if low in _TITLE_ABBREVIATIONS and k < n and toks[k].text == ".":
+                k += 1
+            end = k
+        elif low == "of" and saw_head and k + 1 < n and toks[k + 1].low in _TITLE_OF_COMPLEMENTS:
+            k += 1
+            while k < n and toks[k].low in _TITLE_OF_COMPLEMENTS:
+                k += 1
+            end = k
+        elif low in _TITLE_MODIFIERS:
+            k += 1
+            end = None
+        else:
+            break
+    return end
+
+
+def _name_end(ctx: _Ctx, k: int, max_words: int) -> tuple[int, int]:
+    """End of the name words from `k` (with initials and particles) and how many there are."""
+    toks, n = ctx.toks, ctx.n
+    start = k
+    words = 0
+    while k < n and words < max_words:
+        t = toks[k]
+        if ctx.is_name(k):
+            words += 1
+            k += 1
+        elif words and len(t.text) == 1 and t.cap and k + 1 < n and toks[k + 1].text == ".":
+            k += 2  # an initial: "John F. Kennedy"
+        elif words and t.low in _NAME_PARTICLES and k + 1 < n and ctx.is_name(k + 1):
+            k += 1  # "Ursula von der Leyen"
+        else:
+            break
+    while k > start and not toks[k - 1].word:
+        k -= 1  # a name never ends with an initial's full stop
+    return k, words
+
+
+def _org_run(ctx: _Ctx, k: int) -> tuple[int, list[_Tok]]:
+    """End and words of a run of capitalised name words from `k`, with inner connectors
+    ("Center for Strategic and International Studies", "Defense Intelligence of Ukraine")."""
+    toks, n = ctx.toks, ctx.n
+    words: list[_Tok] = []
+    end = k
+    connected = False
+    while end < n:
+        x = toks[end]
+        if x.word and x.cap and _org_word(ctx, end, inside=bool(words)):
+            words.append(x)
+            end += 1
+            continue
+        if not words or not (x.low in _CONNECTORS or (x.low == "and" and connected)):
+            break
+        j = end + 1
+        if j < n and toks[j].low == "the" and x.low != "and":
+            j += 1
+        if not (j < n and toks[j].word and toks[j].cap and _org_word(ctx, j, inside=True)):
+            break
+        connected = True
+        end = j
+    return end, words
+
+
+def _org_word(ctx: _Ctx, k: int, *, inside: bool) -> bool:
+    """A capitalised word that can be part of an organisation's name: inside a name, common
+    nouns count too ("Office for National Statistics"), function words and dates never."""
+    t = ctx.toks[k]
+    if t.low in _ORG_WORDS:
+        return True
+    if t.low in _CALENDAR or t.low in _PLATFORMS:
+        return False
+    if t.low not in _COMMON:
+        return True
+    return inside and not ctx.sent_start[k] and t.low not in _FUNCTION_WORDS
+
+
+_NP_VOCABULARY: Final = _MODIFIERS | _BODY_HEADS | _GROUP_HEADS | _ROLE_HEADS | _WEAK_HEADS
+
+
+def _walk_np(ctx: _Ctx, k: int, *, allow_names: bool) -> tuple[int, str] | None:
+    """Modifiers then a head noun from `k`: (end, head class), longest complete phrase."""
+    toks, n = ctx.toks, ctx.n
+    if allow_names:
+        names = 0
+        while k < n and names < 4 and ctx.is_name(k):
+            k += 1
+            names += 1
+    vocab = _NP_VOCABULARY
+    best: tuple[int, str] | None = None
+    j = k
+    while j < n:
+        t = toks[j]
+        if t.word and t.low in vocab:
+            cls = _head_class(t.low)
+            if cls:
+                best = (j + 1, cls)
+            j += 1
+            continue
+        if t.low == "and" and j + 1 < n and toks[j + 1].low in vocab and j > k:
+            j += 1
+            continue
+        break
+    return best
+
+
+def _head_class(low: str) -> str:
+    if low in _GROUP_HEADS:
+        return "group"
+    if low in _BODY_HEADS:
+        return "body"
+    if low in _ROLE_HEADS:
+        return "role"
+    if low in _WEAK_HEADS:
+        return "weak"
+    return ""

@@ -1,0 +1,90 @@
+"""`resolve_actors`: every surface form mapped to one display name per actor, from its
+canonical key, merged further only where the corpus supports it (a defined acronym, the only
+person with a surname or holding a role, the only qualified body of a country and family).
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+
+from .keys import _analyse, _clean, _key, _strip_article, canonical_key
+from .knowledge import _Knowledge
+from .lexicon import _SHARED_ROLES
+from .tokens import _low
+
+
+def _display_score(surface: str, key: str) -> tuple[bool, float, int, str]:
+    """Sort key of display candidates: forms that are themselves keyed to the group first
+    (the qualified "Defense Intelligence Agency" over a merged "Main Intelligence
+    Directorate"), then properly capitalised, then longer, then alphabetical."""
+    s = _strip_article(_clean(surface))
+    words = [w for w in s.split() if w[:1].isalpha() and w.lower() not in {"of", "for", "and"}]
+    proper = sum(1 for w in words if w[0].isupper()) / len(words) if words else 0.0
+    return (canonical_key(surface) != key, -proper, -len(s), s)
+
+
+def resolve_actors(surfaces: Iterable[str], corpus_texts: Iterable[str] = ()) -> dict[str, str]:
+    """Map every surface form to the display name of the actor it names (see the package doc)."""
+    forms = list(dict.fromkeys(surfaces))
+    kb = _Knowledge([*corpus_texts, *forms])
+    resolved: dict[str, str] = {}
+    extra: dict[str, list[str]] = defaultdict(list)  # display candidates learnt from the corpus
+    for surface in forms:
+        key, learnt = _resolve_key(surface, kb)
+        resolved[surface] = key
+        extra[key].extend(learnt)
+    _merge_unqualified(resolved, extra)
+    groups: dict[str, list[str]] = defaultdict(list)
+    for surface, key in resolved.items():
+        groups[key].append(surface)
+    display: dict[str, str] = {}
+    for key, members in groups.items():
+        name = kb.person_display(key) if key.startswith("person:") else ""
+        candidates = [m for m in members + extra.get(key, []) if m.strip()]
+        if not name and candidates:
+            best = min(candidates, key=lambda c: (_display_score(c, key), c))
+            name = _strip_article(_clean(best))
+        display[key] = name or min(members)
+    return {surface: display[key] for surface, key in resolved.items()}
+
+
+def _resolve_key(surface: str, kb: _Knowledge) -> tuple[str, list[str]]:
+    """The group key of one surface form given the corpus, and display forms learnt."""
+    info = _analyse(surface)
+    key = _key(info)
+    if info.kind == "person" and len(info.words) >= 2:
+        return kb.cluster.get(key, key), []
+    if info.kind in {"name", "person"} and info.words:  # a surname or an acronym alone
+        word = info.words[0]
+        orgs = kb.acronyms.get(word, set())
+        if word.isupper() and len(orgs) == 1:
+            org = next(iter(orgs))
+            return org, list(kb.org_forms.get(org, Counter()))
+        person = kb.unique_person(kb.surname_index.get(_low(word), set()))
+        return person or key, []
+    if info.kind == "role" and info.role not in _SHARED_ROLES:
+        return kb.unique_person(kb.role_holders.get(key, set())) or key, []
+    if info.kind == "org" and not info.countries and (info.proper or info.acronym):
+        name_key = "orgname:" + _low(_strip_article(surface))
+        targets = kb.countries_of.get(name_key, set()) or kb.countries_of.get(key, set())
+        if len(targets) == 1:
+            org = next(iter(targets))
+            return org, list(kb.org_forms.get(org, Counter()))
+    return key, []
+
+
+def _merge_unqualified(resolved: dict[str, str], extra: dict[str, list[str]]) -> None:
+    """ "org:ukraine:intelligence" joins "org:ukraine:intelligence:military" when that is the
+    only qualified body of that country and type."""
+    qualified: dict[str, set[str]] = defaultdict(set)
+    for key in resolved.values():
+        parts = key.split(":")
+        if parts[0] == "org" and parts[1] != "-" and len(parts) == 4:
+            qualified[":".join(parts[:3])].add(key)
+    for surface, key in resolved.items():
+        targets = qualified.get(key, set())
+        if len(targets) == 1:
+            target = next(iter(targets))
+            resolved[surface] = target
+            extra[target].extend(extra.pop(key, []))

@@ -1,0 +1,132 @@
+"""`find_actors` and its `ActorSpan`s: the candidates of every matcher at every word and the
+anchored ones, reduced to non-overlapping spans with the more specific kind first, and at
+most `MAX_ACTORS` of them, attributed ones kept first.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Final, NamedTuple
+
+from .anchored import _match_bare_backward, _match_bare_forward
+from .context import _Ctx
+from .matchers import (
+    _match_country_np,
+    _match_generic,
+    _match_named_outlet,
+    _match_names,
+    _match_org,
+    _match_the_acronym,
+    _match_titled_span,
+)
+
+MAX_ACTORS: Final = 10
+
+
+@dataclass(frozen=True)
+class ActorSpan:
+    """A candidate asserter: ``text`` is exactly ``source[start:end]``."""
+
+    start: int
+    end: int
+    text: str
+
+
+_P_TITLED, _P_ORG, _P_COUNTRY_NP, _P_NAME, _P_GROUP, _P_LIST, _P_BARE, _P_ACRONYM = (
+    90,
+    80,
+    70,
+    60,
+    50,
+    45,
+    40,
+    40,
+)
+
+
+class _Cand(NamedTuple):
+    a: int  # token range [a, b)
+    b: int
+    prio: int
+    kind: str  # "titled", "org", "np", "name", "group", "list", "bare", "acronym"
+    anchored: bool
+
+
+# Matchers tried at every word, with the priority and kind of what they find.
+_MATCHERS: Final = (
+    (_match_titled_span, _P_TITLED, "titled"),
+    (_match_org, _P_ORG, "org"),
+    (_match_named_outlet, _P_ORG, "org"),
+    (_match_country_np, _P_COUNTRY_NP, "np"),
+    (_match_names, _P_NAME, "name"),
+    (_match_generic, _P_GROUP, "group"),
+    (_match_the_acronym, _P_ACRONYM, "acronym"),
+)
+
+
+def _collect(ctx: _Ctx) -> list[_Cand]:
+    cands: list[_Cand] = []
+    n = ctx.n
+
+    def add(a: int, b: int, prio: int, kind: str) -> None:
+        if 0 <= a < b <= n:
+            cands.append(_Cand(a, b, prio, kind, ctx.anchored(a, b)))
+
+    for i in range(n):
+        if not ctx.toks[i].word:
+            continue
+        for match, prio, kind in _MATCHERS:
+            found = match(ctx, i)
+            if found is not None:
+                add(found[0], found[1], prio, kind)
+    bare = [_match_bare_forward(ctx, f) for f in sorted(ctx.frame_starts)]
+    bare += [_match_bare_backward(ctx, e) for e in sorted(ctx.subj_ends)]
+    for hit in bare:
+        if hit is not None:
+            add(hit[0], hit[1], _P_LIST if hit[2] == "list" else _P_BARE, hit[2])
+    return cands
+
+
+def _select(cands: list[_Cand]) -> list[_Cand]:
+    """Non-overlapping candidates, most specific first; an organisation may sit inside a
+    titled person's title ("Foreign Ministry spokesperson Maria Zakharova")."""
+    chosen: list[_Cand] = []
+    for c in sorted(cands, key=lambda c: (-c.prio, -(c.b - c.a), c.a)):
+        clash = False
+        for d in chosen:
+            if c.a < d.b and d.a < c.b:
+                inside = d.a <= c.a and c.b <= d.b
+                if not (inside and d.kind == "titled" and c.kind == "org" and c.b < d.b):
+                    clash = True
+                    break
+        if not clash:
+            chosen.append(c)
+    return chosen
+
+
+def _find_all(text: str) -> list[tuple[_Cand, ActorSpan]]:
+    ctx = _Ctx(text)
+    out: list[tuple[_Cand, ActorSpan]] = []
+    for c in _select(_collect(ctx)):
+        start, end = ctx.toks[c.a].start, ctx.toks[c.b - 1].end
+        out.append((c, ActorSpan(start, end, text[start:end])))
+    out.sort(key=lambda x: (x[1].start, x[1].end))
+    return out
+
+
+def find_actors(text: str) -> list[ActorSpan]:
+    """Candidate asserters named in `text`, by position, one per distinct text, at most 10.
+
+    When there are more, the ones in an attribution frame ("X said", "according to X") and
+    the more specific kinds are kept.
+    """
+    seen: set[str] = set()
+    found: list[tuple[_Cand, ActorSpan]] = []
+    for c, span in _find_all(text):
+        if span.text not in seen:
+            seen.add(span.text)
+            found.append((c, span))
+    if len(found) > MAX_ACTORS:
+        ranked = sorted(found, key=lambda x: (not x[0].anchored, -x[0].prio, x[1].start))
+        found = sorted(ranked[:MAX_ACTORS], key=lambda x: x[1].start)
+    return [span for _, span in found]

@@ -1,0 +1,78 @@
+"""Every number in news text, found by deterministic code so a small model never has to.
+
+The grounding invariant (DESIGN.md, point 2) says a number in an answer or a claim must
+appear in one of its quotes once "11,000", "11 000", "eleven thousand" and "11k" are
+treated alike. This package finds each number mention with exact offsets, its value, an
+optional range, unit and hedge, and a kind; `numbers_in` and `same_number` are what the
+grounding check compares with. Pure functions of the text: regular expressions and a
+small state machine for number words, no I/O.
+
+What is recognised:
+
+* Digits, with thousands separators (comma, space, no-break or thin space; one kind per
+  number), a decimal point (English: "11.000" is 11.0) and a sign; multipliers glued
+  ("11k", "1.2m", "$5bn") or spelled ("2 million", "1.2 thousand").
+* Number words: "three", "twenty-five", "one hundred and twenty", "twelve hundred",
+  "eleven thousand", "a dozen", "a million", "half a million".
+* Percent ("30%", "30 percent", "30 per cent", "30 percentage points": unit "%"), money
+  (a symbol or code before, or a code or currency word after: unit as written, e.g. "$",
+  "€", "USD", "dollars"), measures ("122-mm", "5 km", "2 million tons": unit normalised,
+  "millimetres" -> "mm").
+* Ranges joined by a hyphen or dash, "to", or "between ... and ..."; the low end takes
+  the high end's multiplier and unit when it has none ("2-3 million", "10-15%",
+  "$3-5bn"), and "2023-24" is read as 2023-2024. "rose from 1,500 to 2,000" is a change,
+  not a range: two mentions. A range must go up (low < high), so a score "3-1" is not.
+* Kinds besides "count": "ordinal" ("first", "21st"), "year" (1800-2100 written as a bare
+  integer and standing as a year by its context, or a decade "1990s"), "date" ("October
+  25", "25 October", "1 November"; the value is the day), "time" ("4:57 PM", "4 p.m.";
+  the value is the hour of the day, 16.95 for 4:57 PM).
+* Hedges right before the number ("up to", "at least", "about", "could reach", ...,
+  lower-cased with single spaces) or right after it ("or more", "or so", "+"/"-plus" ->
+  "plus").
+
+What is deliberately not a number: "one" in the idioms of `words._IDIOMS` ("one of", "no one",
+"at one point", "one another", "one by one", "on the one hand", "the one who"...), "first"
+in "at first" / "first and foremost" / "first-hand", number words in a few names
+("Formula One", "Air Force One", "Group of Seven"); digits inside codes and model names
+("G7", "MH17", "F-16", "Su-35", "COVID-19", "5G"), dotted versions ("1.2.3"), slashed
+figures ("24/7", "10/25/2024"); fractions in words ("one-third", "two thirds"); vague
+quantities ("several thousand", "hundreds of", "dozens").
+
+Checking a figure against a quote: ``has_number(quote, parse_number(claimed),
+QUANTITY_KINDS)``, or `numbers_in` with `same_number`. `same_number` forgives float
+rounding only (rel_tol 1e-12, so 999,999,999 is not "1 billion"); values are computed
+with exact decimal arithmetic ("0.57 million" is 570000.0). Pass ``QUANTITY_KINDS`` to
+keep a date's day, a year or an ordinal from vouching for a count.
+
+`find_time_refs` finds the time references a claim may carry ("on Thursday", "in June
+2023", "since August 6", "by year's end", "earlier this week", "in the coming weeks",
+"4:57 PM EDT, October 25, 2024", ...), as offsets.
+
+Known gaps: Roman numerals ("World War II"), fractions and mixed numbers ("one and a
+half", "a third" yield nothing), "x times", numbers glued to units this package does not
+list; three-digit groups after a space are always joined ("rooms 101 102" is one number);
+a bare 1800..2100 integer is told from a count by nearby words only.
+
+Layout: `core` (the mention and the number being assembled), `vocabulary` (word lists and
+unit, currency and percent patterns), `literals` (digits), `words` (number words and
+idioms), `dates` (dates, times and `find_time_refs`), `scan` (scanning and ranges), `hedges`
+(hedges and years), `api` (the public functions).
+"""
+
+from __future__ import annotations
+
+from .api import find_numbers, has_number, numbers_in, parse_number, same_number
+from .core import QUANTITY_KINDS, Kind, NumberMention
+from .dates import find_time_refs
+
+__all__ = [
+    "QUANTITY_KINDS",
+    "Kind",
+    "NumberMention",
+    "find_numbers",
+    "find_time_refs",
+    "has_number",
+    "numbers_in",
+    "parse_number",
+    "same_number",
+]

@@ -1,0 +1,62 @@
+"""Data types of the numbers found in text: the public `NumberMention` and its `Kind`,
+`QUANTITY_KINDS` (the kinds that state a quantity), and `_Core`, a number being assembled
+while scanning, with `_to_float`, the exact decimal arithmetic every value is computed with.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Literal
+
+Kind = Literal["count", "percent", "money", "measure", "year", "date", "time", "ordinal"]
+
+# The kinds that state a quantity; dates, times, years and ordinals do not.
+QUANTITY_KINDS: frozenset[Kind] = frozenset({"count", "percent", "money", "measure"})
+
+
+@dataclass(frozen=True, slots=True)
+class NumberMention:
+    """One number in a text: ``text[start:end] == surface`` (the hedge lies outside)."""
+
+    start: int
+    end: int
+    surface: str
+    value: float  # for a range, the low end
+    low: float | None  # ranges only
+    high: float | None
+    unit: str | None  # "%", a currency symbol/code/word, a measure unit; else None
+    hedge: str | None  # normalised ("up to", "about", "could reach", "plus"...)
+    hedge_start: int | None
+    hedge_end: int | None
+    kind: Kind
+
+
+@dataclass(slots=True)
+class _Core:
+    """A number being assembled; becomes a NumberMention."""
+
+    start: int
+    end: int
+    value: float
+    kind: Kind = "count"
+    unit: str | None = None
+    literal: str | None = None  # digits as written, separators removed ("1500", "1.2")
+    mult: int = 1
+    grouped: bool = False  # had thousands separators
+    plain: bool = False  # a bare unsigned integer: no separator, decimal or suffix
+    yearish: bool = False  # a plain integer in 1800..2100, or a decade ("1990s")
+    decade: bool = False
+    low: float | None = None
+    high: float | None = None
+
+
+_Parsed = tuple[_Core | None, int]  # a number or None, and where to look next
+_LONG_LITERAL = 60  # digits; longer is no real figure (float gives inf, never an error)
+
+
+def _to_float(literal: str, mult: int = 1) -> float:
+    """Exact decimal arithmetic for real figures ("1.2" x 1000 == 1200.0)."""
+    if len(literal) > _LONG_LITERAL:
+        return float(literal) * mult  # inf for an absurd digit run, never an error
+    return float(Decimal(literal) * mult)

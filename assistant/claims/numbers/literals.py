@@ -1,0 +1,179 @@
+"""Numbers written in digits: a currency sign or code, a sign, digits with thousands separators
+and a decimal part, then what is glued to them (a multiplier, a unit, an ordinal or decade
+suffix) or follows them (a spelled multiplier, percent, a currency word, a measure unit).
+Codes and model names ("F-16", "5G"), dotted versions and slashed figures are told apart and
+skipped.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .core import _Core, _Parsed, _to_float
+from .dates import _time_or_date
+from .vocabulary import (
+    _CUR_PREFIX_RE,
+    _CUR_SUFFIX_RE,
+    _GLUED_MULT,
+    _GLUED_UNITS,
+    _PERCENT_RE,
+    _SCALES,
+    _SP,
+    _SPACED_MULT,
+    _UNIT_NORMAL,
+    _UNIT_RE,
+)
+
+_NUM_RE = re.compile(
+    r"(?P<int>[0-9]{1,3}(?P<sep>[,\u00a0\u2009\u202f ])[0-9]{3}(?:(?P=sep)[0-9]{3})*(?![0-9])"
+    r"|[0-9]+)(?:\.(?P<frac>[0-9]+))?"
+)
+_LETTERS_RE = re.compile(r"[^\W\d_]+")
+_SKIP_RE = re.compile(r"\w+")
+_DOTTED_RE = re.compile(r"[./][0-9][0-9./]*")
+_YEAR_DIGITS = 4
+_DAY_DIGITS = 2
+_SPACED_MULT_RE = re.compile(
+    rf"{_SP}+(?P<w>hundred|thousand|million|billion|trillion)"
+    rf"(?:{_SP}+(?P<w2>thousand|million|billion))?(?![^\W_])"
+    rf"|{_SP}+(?P<a>mn|mln|bn|tn)(?![^\W_])",
+    re.IGNORECASE,
+)
+_CODE_BEFORE_RE = re.compile(r"(?<![^\W_])(?P<w>[^\W\d_]+)[\-\u2010\u2011]\Z")
+_CODE_PREFIX_OK = frozenset({"mid", "pre", "post", "late", "early", "end", "start"})
+
+
+def _skip_token(text: str, pos: int) -> int:
+    m = _SKIP_RE.match(text, pos)
+    return m.end() if m is not None else pos + 1
+
+
+def _is_code(text: str, start: int) -> bool:
+    """Digits after "Name-" are part of a name or model: F-16, Su-35, COVID-19, KN-23."""
+    m = _CODE_BEFORE_RE.search(text, max(0, start - 30), start)
+    if m is None:
+        return False
+    word = m.group("w")
+    return word.lower() not in _CODE_PREFIX_OK and any(c.isupper() for c in word)
+
+
+def _code_or_dotted(text: str, start: int, end: int) -> int | None:
+    """Where to resume when the digits are no number: a code (F-16, Su-35, COVID-19), a
+    dotted or slashed run (1.2.3, 10.0.0.1, 24/7, 10/25/2024)."""
+    if _is_code(text, start):
+        return _skip_token(text, end)
+    dotted = _DOTTED_RE.match(text, end)
+    return None if dotted is None else dotted.end()
+
+
+def _sign_ok(text: str, start: int) -> bool:
+    """A minus right after a number ("1,500 - 2,000") joins a range; it is no sign."""
+    before = text[max(0, start - 8) : start].rstrip(" \t\u00a0\u2009\u202f")
+    return not before or not (before[-1].isdigit() or before[-1] == "%")
+
+
+def _glued(text: str, core: _Core, bare: bool) -> _Parsed | None:
+    """Letters glued to the digits: 11k, 1.2m, $5bn, 122mm, 30pc, 1st, 1990s; a code
+    such as 5G or 3D is no number (None, resume after it); otherwise (None) the core
+    stands, extended."""
+    glued = _LETTERS_RE.match(text, core.end)
+    if glued is None:
+        return None
+    g = glued.group()
+    if bare and g.lower() in {"st", "nd", "rd", "th"}:
+        return _Core(core.start, glued.end(), core.value, "ordinal"), glued.end()
+    if bare and g == "s" and core.literal is not None and len(core.literal) == _YEAR_DIGITS:
+        year = _Core(core.start, glued.end(), core.value, yearish=True, decade=True)
+        return year, glued.end()
+    if g in _GLUED_MULT:
+        core.mult = _GLUED_MULT[g]
+    elif g in _GLUED_UNITS:
+        core.kind, core.unit = "measure", _UNIT_NORMAL.get(g, g)
+    elif g.lower() == "pc":
+        core.kind, core.unit = "percent", "%"
+    elif len(g) > 1 and g[0].isupper() and g[1:].islower():
+        return None  # "56Ukraine": words run together by a page scrape; the number stands
+    else:
+        return None, _skip_token(text, core.end)  # "5G", "3D", "2x4": a code
+    core.end = glued.end()
+    return None
+
+
+def _spaced_mult(text: str, core: _Core) -> None:
+    """2 million, 1.2 thousand, 3 hundred thousand, 5 bn."""
+    sm = _SPACED_MULT_RE.match(text, core.end)
+    if sm is None:
+        return
+    if sm.group("a"):
+        core.mult = _SPACED_MULT[sm.group("a").lower()]
+    else:
+        word = sm.group("w").lower()
+        core.mult = 100 if word == "hundred" else _SCALES[word]
+        if sm.group("w2"):
+            core.mult *= _SCALES[sm.group("w2").lower()]
+    core.end = sm.end()
+
+
+def _parse_numeric(text: str, start: int) -> _Parsed:
+    """A number starting with a currency sign, a sign or a digit at `start`."""
+    pos = start
+    cur = _CUR_PREFIX_RE.match(text, pos)
+    if cur is not None:
+        pos = cur.end()
+    sign = text[pos : pos + 1]
+    signed = sign != "" and sign in "+-\u2212"
+    pos += signed
+    m = _NUM_RE.match(text, pos)
+    if m is None or (signed and cur is None and not _sign_ok(text, start)):
+        return None, start + 1  # "1,500 - 2,000": a dash between numbers, not a sign
+    skip = _code_or_dotted(text, start, m.end())
+    if skip is not None:
+        return None, skip
+    negative = signed and sign != "+"
+    digits = re.sub(r"[^0-9]", "", m.group("int"))
+    literal = digits + ("." + m.group("frac") if m.group("frac") else "")
+    grouped = m.group("sep") is not None
+    bare = cur is None and not signed and not grouped and m.group("frac") is None
+    if bare and len(digits) <= _DAY_DIGITS:
+        special = _time_or_date(text, start, m.end(), int(digits))
+        if special is not None:
+            return special
+    core = _Core(start, m.end(), _to_float(literal), literal=literal, grouped=grouped)
+    had_glued = _LETTERS_RE.match(text, core.end) is not None
+    special = _glued(text, core, bare)
+    if special is not None:
+        return special
+    if core.mult == 1 and core.kind == "count":
+        _spaced_mult(text, core)
+    if cur is not None:
+        core.kind, core.unit = "money", cur.group("c")
+    core.value = _to_float(literal, core.mult) * (-1 if negative else 1)
+    core.plain = bare and core.mult == 1 and not had_glued
+    _suffix(text, core)
+    if core.kind != "count":
+        core.plain = False
+    core.yearish = core.plain and len(digits) == _YEAR_DIGITS and 1800 <= core.value <= 2100
+    return core, core.end
+
+
+def _suffix(text: str, core: _Core) -> None:
+    """Percent, currency or measure unit after a plain count."""
+    if core.kind != "count":
+        return
+    p = _PERCENT_RE.match(text, core.end)
+    if p is not None:
+        core.kind, core.unit, core.end = "percent", "%", p.end()
+        return
+    c = _CUR_SUFFIX_RE.match(text, core.end)
+    if c is not None:
+        unit = c.group("c") or re.sub(r"\s+", " ", c.group("w"))
+        core.kind, core.unit, core.end = "money", unit, c.end()
+        return
+    u = _UNIT_RE.match(text, core.end)
+    if u is not None:
+        raw = re.sub(r"\s+", " ", u.group("u"))
+        key = raw.lower()
+        unit = _UNIT_NORMAL.get(key) or _UNIT_NORMAL.get(key.removesuffix("s"))
+        if unit is None:
+            unit = raw if raw in _GLUED_UNITS or raw in ("ha", "m", "km/h") else key
+        core.kind, core.unit, core.end = "measure", unit, u.end()

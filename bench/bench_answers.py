@@ -1,0 +1,112 @@
+"""Answer benchmark on the local model: latency, first token, tokens and calls per question.
+
+    .venv/bin/python bench/bench_answers.py [--home DIR] [--repeat 1]
+
+Ingests the sample articles (with claim extraction) into DIR, or a temporary data
+directory, unless DIR already holds them; then asks a fixed set of questions of every
+kind. Writes bench/results/answers-<timestamp>.json. Targets (2 cores): figure answers
+within 2 s from stored claims; other answers median within 15 s, first token within 4 s.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+from assistant.answers import Answerer
+from assistant.claims.run import extract_claims
+from assistant.ingest.pipeline import Ingestor
+from assistant.llm import LLM
+from assistant.settings import Settings
+from assistant.store import open_store
+
+ROOT = Path(__file__).resolve().parents[1]
+QUESTIONS = (
+    "How many North Korean troops are in Russia, per source?",
+    "how many troops per source?",
+    "Who said 11,000 troops are training in eastern Russia?",
+    "Do the sources agree on how many troops were sent?",
+    "When did Russia and North Korea sign their agreement?",
+    "Where are the North Korean troops being trained?",
+    "Who oversees the training of the North Korean troops?",
+    "How many North Korean soldiers have been killed?",
+    "What is the weather in Pyongyang?",
+)
+
+
+def run(home: Path, repeat: int) -> list[dict[str, Any]]:
+    os.environ["FACTCHECK_HOME"] = str(home)
+    settings = Settings()
+    store = open_store(settings)
+    llm = LLM(settings.llm, settings.cache)
+    try:
+        if not store.docs.summaries():
+            Ingestor(store).ingest(sorted((ROOT / "seeds").glob("*.txt")))
+        extract_claims(store, llm)
+        answerer = Answerer(store, llm)
+        answerer.ask("warm up: how many troops per source?")
+        rows = []
+        for _ in range(repeat):
+            for question in QUESTIONS:
+                answer = answerer.ask(question)
+                rows.append({
+                    "question": question, "kind": answer.kind, "abstained": answer.abstained,
+                    "latency_s": answer.latency_s, "first_token_s": answer.first_token_s,
+                    "prompt_tokens": answer.usage.prompt_tokens,
+                    "completion_tokens": answer.usage.completion_tokens,
+                    "calls": answer.usage.calls, "figures": len(answer.figures),
+                    "verified": answer.verification.verified,
+                    "dropped": answer.verification.dropped, "answer": answer.answer[:160],
+                })  # fmt: skip
+                verdict = "abstain" if answer.abstained else "answer"
+                print(f"{answer.latency_s:6.2f}s {answer.kind:11} {verdict:8} {question}")
+        return rows
+    finally:
+        llm.close()
+        store.close()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--home", type=Path, help="data directory to reuse (seeds ingested)")
+    parser.add_argument("--repeat", type=int, default=1, help="times to ask each question")
+    args = parser.parse_args()
+    if args.home is not None:
+        rows = run(args.home, args.repeat)
+    else:
+        with tempfile.TemporaryDirectory() as tmp:
+            rows = run(Path(tmp), args.repeat)
+    print(f"\n{'kind':<12}{'n':>3}{'median s':>10}{'max s':>8}{'first tok':>10}"
+          f"{'tok in':>8}{'tok out':>8}{'calls':>6}")  # fmt: skip
+    for kind in dict.fromkeys(str(r["kind"]) for r in rows):
+        own = [r for r in rows if r["kind"] == kind]
+        lat = [float(r["latency_s"]) for r in own]
+        first = [float(r["first_token_s"]) for r in own if r["first_token_s"] is not None]
+        print(f"{kind:<12}{len(own):>3}{statistics.median(lat):>10.2f}{max(lat):>8.2f}"
+              f"{statistics.median(first) if first else float('nan'):>10.2f}"
+              f"{statistics.mean(int(r['prompt_tokens']) for r in own):>8.0f}"
+              f"{statistics.mean(int(r['completion_tokens']) for r in own):>8.0f}"
+              f"{statistics.mean(int(r['calls']) for r in own):>6.1f}")  # fmt: skip
+    composed = [r for r in rows if r["first_token_s"] is not None]
+    if composed:
+        lat = [float(r["latency_s"]) for r in composed]
+        first = [float(r["first_token_s"]) for r in composed]
+        print(f"composed answers: median {statistics.median(lat):.2f} s, "
+              f"first token median {statistics.median(first):.2f} s")  # fmt: skip
+    out = ROOT / "bench" / "results"
+    out.mkdir(parents=True, exist_ok=True)
+    path = out / f"answers-{time.strftime('%Y%m%d-%H%M%S')}.json"
+    record = {"when": time.strftime("%Y-%m-%dT%H:%M:%S"), "cpus": os.cpu_count(), "rows": rows}
+    path.write_text(json.dumps(record, indent=2) + "\n", encoding="utf-8")
+    print(f"record: {path.relative_to(ROOT)}")
+
+
+if __name__ == "__main__":
+    sys.exit(main())
