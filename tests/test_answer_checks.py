@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from assistant.answers.classify import counted_head, focus_of, rule_kind, states, stem
+from assistant.answers.dates import date_conflicts
 from assistant.answers.evidence import Evidence
 from assistant.answers.verify import check
 from assistant.store import Document
@@ -132,3 +133,43 @@ def test_prompt_files_for_answers_exist() -> None:
     prompts = Path(__file__).resolve().parents[1] / "prompts"
     assert (prompts / "answer.md").is_file()
     assert (prompts / "plan.md").is_file()
+
+
+def _evidence(doc_id: str, outlet: str, text: str) -> Evidence:
+    doc = Document(
+        id=doc_id, source=f"{doc_id}.md", content_hash="h", version="v", title=None,
+        outlet=outlet, date=None, url=None, author=None, kind="md", encoding="utf-8",
+        text=text, original=text,
+    )  # fmt: skip
+    return Evidence(doc_id, doc, 0, len(text), 1.0)
+
+
+def test_sources_giving_different_years_for_the_subject_disagree() -> None:
+    evidence = [
+        _evidence("a", "Valley Post", "The dam treaty was signed in May 2029."),
+        _evidence("b", "Coast Herald", "The treaty was signed in May 2030, officials said."),
+        _evidence("c", "River Times", "The treaty was signed in May."),
+        _evidence("d", "Hill News", "Floods hit the town in 2031."),
+    ]
+    cited: list[str] = []
+
+    def cite(e: Evidence) -> int:
+        cited.append(e.doc.id)
+        return len(cited)
+
+    conflicts = date_conflicts("Do the sources agree on when the treaty was signed?",
+                               evidence, cite)  # fmt: skip
+    assert len(conflicts) == 1
+    conflict = conflicts[0]
+    assert conflict.kind == "contradiction"
+    assert "2029" in conflict.summary
+    assert "2030" in conflict.summary
+    assert sorted(cited) == ["a", "b"]  # "May" alone agrees with both; d is about floods
+
+
+def test_month_alone_does_not_contradict_month_and_year() -> None:
+    evidence = [
+        _evidence("a", "Valley Post", "The treaty was signed in June 2023."),
+        _evidence("b", "Coast Herald", "The treaty was signed in June."),
+    ]
+    assert date_conflicts("When was the treaty signed?", evidence, lambda e: 1) == []

@@ -19,6 +19,7 @@ from .cite import CitationBook
 from .classify import counted_head
 from .compose import DraftSentence, compose
 from .conflicts import figure_conflicts, spelling_conflicts
+from .dates import date_conflicts
 from .evidence import Evidence, gather
 from .figures import figure_rows, select_figures
 from .models import CANNOT_ANSWER, Answer, AnswerUsage, Sentence, Verification
@@ -142,10 +143,14 @@ class Answerer:
             kept = [s for s in shown if s.verified]
         if not kept:
             return self._abstain(question, plan, evidence, counts, shown)
+        conflicts = []
+        if plan.kind == "agreement":
+            conflicts = date_conflicts(question, evidence,
+                                       lambda e: book.cite(e.doc, e.start, e.end))  # fmt: skip
         return Answer(
             question=question, kind=plan.kind, about=plan.about,
             answer=" ".join(f"{s.text} {_marks(s.citations)}" for s in kept),
-            sentences=shown, citations=book.all(), verification=counts,
+            sentences=shown, citations=book.all(), conflicts=conflicts, verification=counts,
             first_token_s=composed.first_token_s,
         )  # fmt: skip
 
