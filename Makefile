@@ -4,9 +4,10 @@ VENV   ?= .venv
 BIN     = $(VENV)/bin
 STAMP   = $(VENV)/.installed-$(shell cksum < pyproject.toml | cut -d' ' -f1)
 
-.PHONY: run setup test lint bench clean-venv
+.PHONY: run setup test lint bench browser clean-venv
 
-# The main job on the embedded defaults: ingest the sample articles and search them.
+# The main job on the embedded defaults: ingest the sample articles (with claims) and ask
+# the question the product is known for.
 run: setup
 	$(BIN)/factcheck ingest seeds
 	$(BIN)/factcheck ask "How many North Korean troops are in Russia, per source?"
@@ -23,7 +24,13 @@ $(STAMP): pyproject.toml
 setup: $(STAMP)
 	$(BIN)/factcheck setup
 
-test: setup lint
+# Headless Chromium for the HTML-summary test: Debian's package (root, or sudo).
+SUDO = $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+browser:
+	@command -v chromium >/dev/null 2>&1 || command -v chromium-browser >/dev/null 2>&1 || \
+	  ($(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium)
+
+test: setup browser lint
 	$(BIN)/python -m pytest
 
 lint: $(STAMP)

@@ -66,9 +66,13 @@ def compose(
     question: str,
     evidence: Sequence[Evidence],
     on_partial: Callable[[list[DraftSentence]], None] | None = None,
+    prompt_name: str = PROMPT,
 ) -> Composed:
-    """The model's cited answer over `evidence`, streamed through `on_partial`."""
-    prompt = load_prompt(PROMPT, frozenset({"evidence", "question"}))
+    """The model's cited answer over `evidence`, streamed through `on_partial`.
+
+    `prompt_name` picks another prompt taking the same `$evidence` and `$question`.
+    """
+    prompt = load_prompt(prompt_name, frozenset({"evidence", "question"}))
     messages: list[Any] = [
         {"role": "user", "content": prompt.render(evidence=render(evidence), question=question)}
     ]

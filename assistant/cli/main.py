@@ -21,6 +21,7 @@ from . import (
     search_cmd,
     setup_cmd,
     sources_cmd,
+    summarize_cmd,
 )
 from .context import configure_logging, err, flag_overrides, state
 
@@ -91,6 +92,7 @@ sources_cmd.register(app)
 search_cmd.register(app)
 claims_cmd.register(app)
 ask_cmd.register(app)
+summarize_cmd.register(app)
 
 
 def run() -> None:

@@ -1,0 +1,81 @@
+"""One self-contained HTML page: every citation links to its quote (and shows it on
+hover); no scripts, no external resources."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from html import escape
+
+from ..answers.models import Citation, Sentence
+from .markdown import figure_text
+from .models import Digest, DocSummary
+
+_STYLE = """body{font:16px/1.5 system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem}
+table{border-collapse:collapse}td,th{border:1px solid #bbb;padding:.3rem .5rem;text-align:left}
+a.cite{text-decoration:none;font-size:.8em;vertical-align:super}
+.dropped{color:#777}.conflict{background:#fff4e0;padding:.5rem 1rem}
+li:target{background:#ffff9e}blockquote{margin:.2rem 0 .6rem 1rem}"""
+
+
+def _cite(prefix: str, n: int, by_n: dict[int, Citation]) -> str:
+    quote = by_n[n].quote if n in by_n else ""
+    return f'<a class="cite" href="#{prefix}-{n}" title="{escape(quote)}">[{n}]</a>'
+
+
+def _sentences(prefix: str, sentences: Sequence[Sentence], by_n: dict[int, Citation]) -> str:
+    kept = [f"{escape(s.text)} {''.join(_cite(prefix, n, by_n) for n in s.citations)}"
+            for s in sentences if s.verified]  # fmt: skip
+    dropped = sum(not s.verified for s in sentences)
+    out = f"<p>{' '.join(kept) or '<em>No sentence could be verified.</em>'}</p>"
+    if dropped:
+        out += f'<p class="dropped">{dropped} unsupported sentence(s) dropped.</p>'
+    return out
+
+
+def _quotes(prefix: str, citations: Sequence[Citation]) -> str:
+    items = []
+    for c in citations:
+        who = f", asserted by {escape(c.asserter)}" if c.asserter else ""
+        items.append(
+            f'<li id="{prefix}-{c.n}" value="{c.n}"><blockquote>{escape(c.quote)}</blockquote>'
+            f"{escape(c.outlet)}{who} <small>{escape(c.doc_id)} {c.start}:{c.end}</small></li>"
+        )
+    return f"<ol>{''.join(items)}</ol>"
+
+
+def _summary(index: int, s: DocSummary) -> str:
+    prefix = f"s{index}"
+    by_n = {c.n: c for c in s.citations}
+    date = f" ({escape(s.date)})" if s.date else ""
+    head = f"<h3>{escape(s.outlet)}: {escape(s.title or s.source)}{date}</h3>"
+    body = _sentences(prefix, s.sentences, by_n) + _quotes(prefix, s.citations)
+    return f"<section>{head}{body}</section>"
+
+
+def page(documents: Sequence[DocSummary], digest: Digest | None) -> str:
+    parts = []
+    if digest is not None:
+        by_n = {c.n: c for c in digest.citations}
+        rows = "".join(
+            f"<tr><td>{escape(figure_text(r))}</td><td>{escape(r.counted)}</td>"
+            f"<td>{escape(r.asserter or 'not named')}</td><td>{escape(r.outlet)}</td>"
+            f"<td>{_cite('k', r.citation, by_n)}</td></tr>"
+            for r in digest.key_figures
+        )
+        conflicts = "".join(
+            f"<li><strong>{escape(c.kind)}</strong> ({escape(c.about)}): {escape(c.summary)} "
+            f"{''.join(_cite('k', n, by_n) for n in c.citations)}</li>"
+            for c in digest.conflicts
+        )
+        parts.append(
+            f"<h1>Digest of {len(digest.sources)} sources</h1><h2>Key figures</h2>"
+            "<table><tr><th>figure</th><th>what is counted</th><th>asserter</th>"
+            f"<th>outlet</th><th>quote</th></tr>{rows}</table>"
+            f'<h2>Where sources disagree</h2><div class="conflict"><ul>{conflicts}</ul></div>'
+            f"<h2>Key figure quotes</h2>{_quotes('k', digest.citations)}<h2>Sources</h2>"
+        )
+        documents = digest.sources
+    parts.extend(_summary(i, s) for i, s in enumerate(documents, start=1))
+    body = "".join(parts)
+    return (f'<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Summaries'
+            f"</title><style>{_STYLE}</style></head><body>{body}</body></html>\n")  # fmt: skip
