@@ -7,10 +7,11 @@ STAMP   = $(VENV)/.installed-$(shell cksum < pyproject.toml | cut -d' ' -f1)
 .PHONY: run setup test lint bench browser clean-venv
 
 # The main job on the embedded defaults: ingest the sample articles (with claims) and ask
-# the question the product is known for.
+# the question the product is known for; then, in a terminal, open the chat UI.
 run: setup
 	$(BIN)/factcheck ingest seeds
 	$(BIN)/factcheck ask "How many North Korean troops are in Russia, per source?"
+	@if [ -t 0 ] && [ -t 1 ]; then $(BIN)/factcheck chat; fi
 
 # Install the package (editable, with test and dev tools) into the venv.
 $(STAMP): pyproject.toml

@@ -14,6 +14,7 @@ from .. import __version__
 from ..errors import FactcheckError
 from . import (
     ask_cmd,
+    chat_cmd,
     claims_cmd,
     config_cmd,
     doctor_cmd,
@@ -93,6 +94,7 @@ search_cmd.register(app)
 claims_cmd.register(app)
 ask_cmd.register(app)
 summarize_cmd.register(app)
+chat_cmd.register(app)
 
 
 def run() -> None:
