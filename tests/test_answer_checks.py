@@ -78,7 +78,7 @@ def evidence() -> dict[str, Evidence]:
         ("The agency said 1,300 families were evacuated.", ["E1"], "1,300"),
         ("The agency said 1,200 families were evacuated.", ["E2"], "1,200"),
         ("Governor Oskar Lind said families were evacuated.", ["E1"], "Oskar"),
-        ("Mayor Ana Souza said 40 schools remain closed.", ["E2"], None),
+        ("Mayor Ana Souza said 40 schools remain closed.", ["E2"], "families"),
         ("The evidence does not say how many died.", ["E1"], "evidence"),
         ("Volcanic ash grounded every airline flight nationwide.", ["E1"], "words"),
         ("Families were evacuated.", [], "cites no evidence"),
@@ -91,6 +91,23 @@ def test_sentence_checks(text: str, cites: list[str], problem: str | None) -> No
     else:
         assert reason is not None
         assert problem in reason
+
+
+def test_a_how_many_answer_must_give_a_number_of_the_thing_counted() -> None:
+    question = "How many families were evacuated?"
+    ok = "The agency said at least 1,200 families were evacuated."
+    assert check(ok, ["E1"], evidence(), question, head="families") is None
+    off = "The agency evacuated the lower town, where 1,200 homes stand."
+    reason = check(off, ["E1"], evidence(), question, head="families")
+    assert reason is not None
+    assert "families" in reason
+
+
+def test_an_answer_about_something_else_than_asked_is_unsupported() -> None:
+    reason = check("Mayor Ana Souza said 40 schools remain closed.", ["E2"], evidence(),
+                   "What is the weather in the lower town?")  # fmt: skip
+    assert reason is not None
+    assert "weather" in reason
 
 
 def test_focus_word_must_be_stated_in_the_cited_evidence() -> None:

@@ -35,6 +35,9 @@ def ask(store: Store, settings: Settings, question: str) -> Answer:
         llm.close()
 
 
+RESCUE_QUESTION = "Where did rescue teams go on Monday?"
+
+
 def evidence_id(store: Store, question: str, needle: str) -> str:
     """The id the answerer will give the evidence sentence containing `needle`."""
     evidence, _ = gather(store, question)
@@ -98,7 +101,7 @@ def test_composed_answer_keeps_supported_sentences_and_drops_the_rest(
     corpus: tuple[Store, dict[str, str]], fake_settings: Settings, fake_openai: FakeOpenAI
 ) -> None:
     store, _ = corpus
-    question = "Where did rescue teams go on Monday?"
+    question = RESCUE_QUESTION
     rescue = evidence_id(store, question, "Rescue teams")
     fake_openai.enqueue_tool_call("Answer", draft(
         True,
@@ -139,7 +142,7 @@ def test_answer_with_only_unsupported_sentences_abstains(
     corpus: tuple[Store, dict[str, str]], fake_settings: Settings, fake_openai: FakeOpenAI
 ) -> None:
     store, _ = corpus
-    question = "Where did rescue teams go on Monday?"
+    question = RESCUE_QUESTION
     rescue = evidence_id(store, question, "Rescue teams")
     fake_openai.enqueue_tool_call(
         "Answer", draft(True, ("Rescue teams reached 14 villages in Oskar County.", [rescue]))
@@ -171,7 +174,7 @@ def test_invalid_streamed_answer_is_asked_again(
     corpus: tuple[Store, dict[str, str]], fake_settings: Settings, fake_openai: FakeOpenAI
 ) -> None:
     store, _ = corpus
-    question = "Where did rescue teams go on Monday?"
+    question = RESCUE_QUESTION
     rescue = evidence_id(store, question, "Rescue teams")
     fake_openai.enqueue_tool_call("Answer", draft(True, ("Rescue teams went north.", ["E99"])))
     fake_openai.enqueue_tool_call(
@@ -204,7 +207,7 @@ def test_streamed_sentences_arrive_verified_before_the_answer_returns(
     corpus: tuple[Store, dict[str, str]], fake_settings: Settings, fake_openai: FakeOpenAI
 ) -> None:
     store, _ = corpus
-    question = "Where did rescue teams go on Monday?"
+    question = RESCUE_QUESTION
     rescue = evidence_id(store, question, "Rescue teams")
     fake_openai.enqueue_tool_call("Answer", draft(
         True,

@@ -84,7 +84,9 @@ class Answerer:
                 return None
             figures = []
         else:
-            head = counted_head(question) or plan.about
+            head = counted_head(question)
+            if head is None:
+                return None
             selected = select_figures(self.store, head, plan.about, plan.focus, doc_ids)
             if not selected:
                 return None
@@ -112,6 +114,7 @@ class Answerer:
         if not evidence:
             return self._abstain(question, plan, [], Verification())
         by_id = {e.id: e for e in evidence}
+        head = counted_head(question) if plan.kind == "figures" else None
         book = CitationBook()
         kept: list[Sentence] = []
         shown: list[Sentence] = []
@@ -119,7 +122,7 @@ class Answerer:
 
         def judge(draft: DraftSentence) -> Sentence:
             counts.checked += 1
-            reason = check(draft.text, draft.cites, by_id, question, plan.focus)
+            reason = check(draft.text, draft.cites, by_id, question, plan.focus, head)
             cited = [book.cite(by_id[c].doc, by_id[c].start, by_id[c].end)
                      for c in dict.fromkeys(draft.cites) if c in by_id]  # fmt: skip
             if reason is None:

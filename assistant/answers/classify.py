@@ -107,6 +107,10 @@ _COUNTED_AFTER = re.compile(
 )
 
 
+_AUXILIARY_WORDS = "does do did is are was were has have had will would can could should"
+_AUXILIARY = frozenset(_AUXILIARY_WORDS.split())
+
+
 def counted_head(question: str) -> str | None:
     """The noun a figure question counts: "how many North Korean troops are in Russia?" ->
     "troops" (the last subject word before the verb, preposition or end of the phrase)."""
@@ -115,7 +119,10 @@ def counted_head(question: str) -> str | None:
         words = subject_words(question)
         return words[-1].lower() if words else None
     head: str | None = None
-    for word in _WORD.findall(m["phrase"]):
+    phrase = _WORD.findall(m["phrase"])
+    if phrase and phrase[0].lower() in _AUXILIARY:
+        return None  # "how much does Russia pay ...": no noun is counted
+    for word in phrase:
         low = word.lower()
         if low in _FRAME or (head is not None and low.endswith(("ed", "ing"))):
             if head is not None:

@@ -13,7 +13,7 @@ import re
 from collections.abc import Mapping, Sequence
 
 from ..claims.numbers import find_numbers, has_number
-from .classify import states, stem
+from .classify import states, stem, subject_words
 from .evidence import Evidence
 
 MIN_OVERLAP = 0.5
@@ -22,6 +22,7 @@ MIN_OVERLAP = 0.5
 _META = re.compile(
     r"\b(?:the|this|provided|given|cited)\s+(?:evidence|passages?|text|sources?|articles?)\s+"
     r"(?:does|do|did|is|are)\s+not\b|\bnot\s+(?:mentioned|stated|provided|specified|given)\b"
+    r"|\b(?:the|this)\s+evidence\s+(?:states|says|shows|mentions|indicates|suggests)\b"
     r"|\bno\s+(?:information|mention|data|details)\b|\b(?:in|from)\s+the\s+(?:provided\s+)?"
     r"evidence\b",
     re.IGNORECASE,
@@ -40,9 +41,13 @@ _STOP = frozenset(_STOP_WORDS.split())
 
 def check(
     text: str, cites: Sequence[str], evidence: Mapping[str, Evidence], question: str,
-    focus: Sequence[str] = (),
+    focus: Sequence[str] = (), head: str | None = None,
 ) -> str | None:  # fmt: skip
-    """None if `text` is supported by the cited evidence, else the reason it is not."""
+    """None if `text` is supported by the cited evidence, else the reason it is not.
+
+    `head` is what a figure question counts ("troops"): the sentence must then give a
+    number of it, or it does not answer "how many".
+    """
     cited = [evidence[c] for c in cites if c in evidence]
     if not cited:
         return "cites no evidence it was given"
@@ -52,6 +57,8 @@ def check(
         _numbers(text, source),
         _unnamed(text, source, question),
         _unstated(source, focus),
+        _unasked(source, question),
+        _uncounted(text, head),
         _overlap(text, source, question),
     )
     return next((p for p in problems if p is not None), None)
@@ -82,6 +89,29 @@ def _unstated(source: str, focus: Sequence[str]) -> str | None:
         if not states(source, word):
             return f'the cited evidence does not say "{word}"'
     return None
+
+
+def _unasked(source: str, question: str) -> str | None:
+    """At least half the question's own subject words (lower-case ones: "weather",
+    "signed", "agreement") must be stated in the cited evidence."""
+    words = [w for w in subject_words(question) if w.islower() and len(w) > 2]
+    if not words:
+        return None
+    missing = [w for w in words if not states(source, w)]
+    if len(missing) * 2 > len(words):
+        return f'the cited evidence does not speak of "{" ".join(missing)}"'
+    return None
+
+
+def _uncounted(text: str, head: str | None) -> str | None:
+    if head is None:
+        return None
+    target = stem(head)
+    for mention in find_numbers(text):
+        after = _WORD.findall(text[mention.end : mention.end + 60])[:4]
+        if any(stem(w) == target for w in after):
+            return None
+    return f'it gives no number of "{head}"'
 
 
 def _overlap(text: str, source: str, question: str) -> str | None:
