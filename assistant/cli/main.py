@@ -18,6 +18,7 @@ from . import (
     claims_cmd,
     config_cmd,
     doctor_cmd,
+    eval_cmd,
     ingest_cmd,
     search_cmd,
     setup_cmd,
@@ -93,6 +94,7 @@ sources_cmd.register(app)
 search_cmd.register(app)
 claims_cmd.register(app)
 ask_cmd.register(app)
+eval_cmd.register(app)
 summarize_cmd.register(app)
 chat_cmd.register(app)
 
