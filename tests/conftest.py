@@ -16,6 +16,18 @@ from assistant.settings import Settings, default_cache
 
 from .fake_openai import FakeOpenAI, fake_openai  # noqa: F401 (fixture re-exported)
 
+# Tests on the real local model share one session fixture that ingests the seeds and
+# extracts their claims (about 2-3 minutes on 2 idle cores); on a busy machine it can take
+# several times that, so they get a longer limit than the suite's default.
+E2E_TIMEOUT_S = 2400
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        if item.get_closest_marker("e2e") and not item.get_closest_marker("timeout"):
+            item.add_marker(pytest.mark.timeout(E2E_TIMEOUT_S))
+
+
 _real_connect = socket.socket.connect
 _real_connect_ex = socket.socket.connect_ex
 
