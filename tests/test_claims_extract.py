@@ -186,7 +186,7 @@ def test_cached_rerun_makes_no_calls_and_model_junk_is_survived(
 ) -> None:
     store, doc = stored
     _, second = candidates(doc)
-    fake_openai.enqueue_raw(200, b"this is not JSON at all", times=2)
+    fake_openai.enqueue_text("this is not JSON at all", times=2)  # no tool call: invalid
     fake_openai.enqueue_tool_call(
         "SentenceFigures", figure("40 schools", mayor(second), "3 hospitals")
     )

@@ -17,7 +17,7 @@ from typing import Any, Protocol
 
 from pydantic import BaseModel, ValidationError
 
-from ..llm import LLM, ValidationFailed
+from ..llm import LLM, EndpointUnavailable, ValidationFailed
 from ..prompting import load_prompt
 from ..store import Document
 from .candidates import Candidate, find_candidates
@@ -28,6 +28,9 @@ from .schema import UNATTRIBUTED, FigureDraft, Schema, counted_of, schema_for
 log = logging.getLogger(__name__)
 
 PROMPTS = ("system", "extract_figures", "extract_statement")
+MAX_FAILURES_IN_A_ROW = 3
+"""Calls failing one after another (after the client's own retries) that stop a run: the
+endpoint is broken, and asking once per remaining sentence would only add the same error."""
 _FIGURE_SLOTS = frozenset({"context", "sentence", "numbers", "actors"})
 _STATEMENT_SLOTS = frozenset({"context", "sentence", "actors"})
 
@@ -79,6 +82,8 @@ class DocClaims:
     claims: list[Claim] = field(default_factory=list)
     counts: Counts = field(default_factory=Counts)
     errors: list[str] = field(default_factory=list)
+    stopped: str | None = None
+    """Why extraction stopped before the last candidate (the endpoint is unusable)."""
 
 
 class ClaimExtractor:
@@ -90,9 +95,11 @@ class ClaimExtractor:
         self.version = prompt_version()
         self.model = llm.model_name("extraction")
         self.system = load_prompt("system").render()
+        self.failures_in_a_row = 0
 
     def extract(self, doc: Document, progress: Callable[[Counts], None] | None = None) -> DocClaims:
-        """Claims of `doc`; one failing sentence never stops the others."""
+        """Claims of `doc`; one failing sentence never stops the others, but an unusable
+        endpoint stops the document (`stopped` says why; the claims so far are kept)."""
         result = DocClaims(doc.id)
         for candidate in find_candidates(doc.id, doc.text):
             counts = Counts(candidates=1)
@@ -104,12 +111,18 @@ class ClaimExtractor:
             schema = schema_for(candidate)
             try:
                 drafts = self._drafts(candidate, schema, doc, counts)
+                self.failures_in_a_row = 0
             except ValidationFailed as exc:  # salvage what validates on its own
                 drafts = self._salvage(candidate, schema, doc, exc, counts)
+                self.failures_in_a_row = 0
             except Exception as exc:
                 counts.failed_calls += 1
                 result.errors.append(f"{doc.id} [{candidate.sentence.start}]: {exc}")
                 log.warning("extraction failed for %s: %s", doc.id, exc)
+                result.stopped = self._stop_reason(exc)
+                if result.stopped is not None:
+                    result.counts.add(counts)
+                    break
                 drafts = {}
             for key, draft in drafts.items():
                 claim = self._claim(candidate, doc, key, draft)
@@ -122,6 +135,13 @@ class ClaimExtractor:
             if progress is not None:
                 progress(counts)
         return result
+
+    def _stop_reason(self, exc: Exception) -> str | None:
+        """Why to stop after this failed call, or None to go on with the next sentence."""
+        self.failures_in_a_row += 1
+        if isinstance(exc, EndpointUnavailable) or self.failures_in_a_row >= MAX_FAILURES_IN_A_ROW:
+            return f"stopped after {self.failures_in_a_row} failed call(s) in a row: {exc}"
+        return None
 
     # -- one candidate ------------------------------------------------------------------------
 

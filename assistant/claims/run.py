@@ -23,6 +23,8 @@ class ExtractionReport:
     skipped: int = 0
     counts: Counts = field(default_factory=Counts)
     errors: list[str] = field(default_factory=list)
+    stopped: str | None = None
+    """Set when the run gave up on an unusable endpoint; later documents were not started."""
 
 
 def extract_claims(
@@ -38,7 +40,9 @@ def extract_claims(
     `progress(doc_id, counts)` is called after every candidate sentence; `on_document` when
     a document is finished. Claims of a document are stored all at once, so an interrupted
     run leaves each document with its old claims or its new ones; the per-sentence cache
-    makes the next run resume where this one stopped.
+    makes the next run resume where this one stopped. A document with failed calls keeps
+    the claims of its other sentences and is taken up again by the next run, which asks
+    only for the sentences that failed.
     """
     with store.writing():
         return _extract(store, llm, doc_ids, progress, on_document)
@@ -78,6 +82,10 @@ def _extract(
         report.errors.extend(result.errors)
         if on_document is not None:
             on_document(doc.id)
+        if result.stopped is not None:
+            report.stopped = result.stopped
+            log.warning("claim extraction %s", result.stopped)
+            break
     resolve_asserters(store)
     return report
 

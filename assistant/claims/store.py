@@ -43,11 +43,15 @@ class ClaimStore:
     # -- claims ----------------------------------------------------------------------------
 
     def is_current(self, doc_id: str, version: str, prompt_version: str, model: str) -> bool:
-        """Were this document version's claims extracted with this prompt and model?"""
+        """Were this document version's claims extracted with this prompt and model, every
+        call answered? (Claims kept from a run with failed calls are partial.)"""
         row = self.db.execute(
-            "SELECT version, prompt_version, model FROM extracted WHERE doc_id = ?", (doc_id,)
+            "SELECT version, prompt_version, model, counts FROM extracted WHERE doc_id = ?",
+            (doc_id,),
         ).fetchone()
-        return row is not None and tuple(row) == (version, prompt_version, model)
+        if row is None or tuple(row)[:3] != (version, prompt_version, model):
+            return False
+        return not json.loads(row[3]).get("failed_calls")
 
     def replace(
         self, doc_id: str, version: str, claims: Sequence[Claim], counts: Counts, model: str,

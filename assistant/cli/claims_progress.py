@@ -46,6 +46,11 @@ def run_extraction(store: Store, settings: Settings) -> ExtractionReport:
         err.print(f"claims: failed: {line}", markup=False, highlight=False)
     if len(report.errors) > 5:
         err.print(f"claims: … and {len(report.errors) - 5} more failures", highlight=False)
+    if report.stopped is not None:
+        err.print(
+            f"claims: {report.stopped}; run again to finish (what was extracted is kept)",
+            markup=False, highlight=False,
+        )  # fmt: skip
     return report
 
 

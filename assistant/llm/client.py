@@ -20,6 +20,7 @@ from openai.types.chat import ChatCompletionMessageParam
 from pydantic import BaseModel, ValidationError
 
 from ..errors import LLMError
+from ..redact import redact, register_secret
 from ..settings import LLMSettings
 from .local import LocalEngine, resolve_model_path
 from .streaming import StructuredStream
@@ -90,6 +91,11 @@ class ValidationFailed(LLMError):  # noqa: N818 (reads better than ...Error at c
         self.last_output = last_output
 
 
+class EndpointUnavailable(LLMError):  # noqa: N818 (a state, like ValidationFailed)
+    """The endpoint could not be reached, timed out or refused the key: every further
+    request would fail the same way, so a batch of calls should stop rather than go on."""
+
+
 @dataclass(frozen=True)
 class Endpoint:
     """Where one role's requests go."""
@@ -142,6 +148,7 @@ class LLM:
                     hint="set OPENAI_API_KEY or FACTCHECK_LLM__API_KEY, or llm.base_url",
                 )
             api_key = s.api_key.get_secret_value() if s.api_key else "none"
+            register_secret(api_key)  # masked in every log record from now on
             mode = "tools" if s.mode == "auto" else s.mode
         client = openai.OpenAI(
             base_url=base_url, api_key=api_key, timeout=s.timeout, max_retries=s.max_retries
@@ -209,6 +216,12 @@ class LLM:
             api_failure = _api_cause(exc)
             if api_failure is not None:
                 raise _api_error(ep, api_failure) from exc
+            if getattr(exc, "last_completion", None) is None:  # no completion ever parsed:
+                raise LLMError(  # the endpoint's answer was broken, not the model's output
+                    f"{ep.model} at {ep.base_url} sent no readable completion in "
+                    f"{exc.n_attempts} attempts: {_failure_reason(exc)}",
+                    hint="check llm.base_url: is it an OpenAI-compatible endpoint?",
+                ) from exc
             raise ValidationFailed(
                 f"{ep.model} gave no valid {response_model.__name__} after "
                 f"{exc.n_attempts} attempts: {_failure_reason(exc)}",
@@ -337,14 +350,29 @@ def _first_line(exc: BaseException) -> str:
 
 
 def _api_error(ep: Endpoint, exc: openai.OpenAIError) -> LLMError:
-    """One clear line for a failed request; the API key never appears in it."""
+    """One clear line for a failed request; the API key never appears in it (a server that
+    echoes it back in its error message has it masked)."""
     where = f"{ep.model} at {ep.base_url}"
     if isinstance(exc, openai.APITimeoutError):
-        return LLMError(f"{where} timed out", hint="raise llm.timeout or use a smaller model")
+        return EndpointUnavailable(
+            f"{where} timed out", hint="raise llm.timeout or use a smaller model"
+        )
     if isinstance(exc, openai.APIConnectionError):
-        return LLMError(f"cannot reach {where}", hint="check llm.base_url and that it is running")
+        return EndpointUnavailable(
+            f"cannot reach {where}", hint="check llm.base_url and that it is running"
+        )
     if isinstance(exc, openai.AuthenticationError):
-        return LLMError(f"{where} refused the API key", hint="check OPENAI_API_KEY")
+        return EndpointUnavailable(f"{where} refused the API key", hint="check OPENAI_API_KEY")
     if isinstance(exc, openai.APIStatusError):
-        return LLMError(f"{where} answered HTTP {exc.status_code}: {_first_line(exc)}")
-    return LLMError(f"{where} failed: {_first_line(exc)}")
+        detail = redact(_status_detail(exc))
+        return LLMError(f"{where} answered HTTP {exc.status_code}: {detail}")
+    return LLMError(f"{where} failed: {redact(_first_line(exc))}")
+
+
+def _status_detail(exc: openai.APIStatusError) -> str:
+    """The server's own error message when its body has one, else the exception's line."""
+    body = exc.body
+    message = body.get("message") if isinstance(body, dict) else None
+    if isinstance(message, str) and message.strip():
+        return message.strip().splitlines()[0][:300]
+    return _first_line(exc)
