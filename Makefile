@@ -39,5 +39,14 @@ lint: $(STAMP)
 	$(BIN)/ruff format --check assistant tests bench
 	$(BIN)/mypy
 
+# Benchmarks (slow: the 100k-chunk scale embeds for ~25 min on 2 cores; stores are kept in
+# bench/.work/ and reused). Quick run: make bench BENCH_SCALES=1000 BENCH_LIMIT=5
+BENCH_SCALES ?= 1000,10000,100000
+BENCH_LIMIT  ?=
+bench: setup
+	$(BIN)/python bench/bench_ingest.py
+	$(BIN)/python bench/bench_retrieval.py --scales $(BENCH_SCALES)
+	$(BIN)/python bench/bench_llm.py $(if $(BENCH_LIMIT),--limit $(BENCH_LIMIT))
+
 clean-venv:
 	rm -rf $(VENV)

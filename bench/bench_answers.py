@@ -14,9 +14,9 @@ import argparse
 import json
 import os
 import statistics
-import sys
 import tempfile
 import time
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -41,7 +41,9 @@ QUESTIONS = (
 )
 
 
-def run(home: Path, repeat: int) -> list[dict[str, Any]]:
+def run(home: Path, repeat: int, questions: Sequence[str] = QUESTIONS) -> list[dict[str, Any]]:
+    """Ask `questions` `repeat` times over the seeds in `home` (ingested and extracted first
+    when missing); one row per answer."""
     os.environ["FACTCHECK_HOME"] = str(home)
     settings = Settings()
     store = open_store(settings)
@@ -54,7 +56,7 @@ def run(home: Path, repeat: int) -> list[dict[str, Any]]:
         answerer.ask("warm up: how many troops per source?")
         rows = []
         for _ in range(repeat):
-            for question in QUESTIONS:
+            for question in questions:
                 answer = answerer.ask(question)
                 rows.append({
                     "question": question, "kind": answer.kind, "abstained": answer.abstained,
@@ -73,6 +75,41 @@ def run(home: Path, repeat: int) -> list[dict[str, Any]]:
         store.close()
 
 
+def by_kind(rows: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Per question kind: answers, median and max latency, median first token, mean tokens
+    in and out and LLM calls per answer."""
+    table = []
+    for kind in dict.fromkeys(str(r["kind"]) for r in rows):
+        own = [r for r in rows if r["kind"] == kind]
+        lat = [float(r["latency_s"]) for r in own]
+        first = [float(r["first_token_s"]) for r in own if r["first_token_s"] is not None]
+        table.append({
+            "kind": kind, "n": len(own), "median_s": statistics.median(lat), "max_s": max(lat),
+            "first_token_s": statistics.median(first) if first else None,
+            "tokens_in": statistics.mean(int(r["prompt_tokens"]) for r in own),
+            "tokens_out": statistics.mean(int(r["completion_tokens"]) for r in own),
+            "calls": statistics.mean(int(r["calls"]) for r in own),
+        })  # fmt: skip
+    return table
+
+
+def print_kinds(rows: Sequence[dict[str, Any]]) -> None:
+    """The per-kind table, then the medians of composed answers."""
+    print(f"\n{'kind':<12}{'n':>3}{'median s':>10}{'max s':>8}{'first tok':>10}"
+          f"{'tok in':>8}{'tok out':>8}{'calls':>6}")  # fmt: skip
+    for k in by_kind(rows):
+        first = float("nan") if k["first_token_s"] is None else k["first_token_s"]
+        print(f"{k['kind']:<12}{k['n']:>3}{k['median_s']:>10.2f}{k['max_s']:>8.2f}"
+              f"{first:>10.2f}{k['tokens_in']:>8.0f}{k['tokens_out']:>8.0f}"
+              f"{k['calls']:>6.1f}")  # fmt: skip
+    composed = [r for r in rows if r["first_token_s"] is not None]
+    if composed:
+        lat = [float(r["latency_s"]) for r in composed]
+        first_s = [float(r["first_token_s"]) for r in composed]
+        print(f"composed answers: median {statistics.median(lat):.2f} s, "
+              f"first token median {statistics.median(first_s):.2f} s")  # fmt: skip
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--home", type=Path, help="data directory to reuse (seeds ingested)")
@@ -83,23 +120,7 @@ def main() -> None:
     else:
         with tempfile.TemporaryDirectory() as tmp:
             rows = run(Path(tmp), args.repeat)
-    print(f"\n{'kind':<12}{'n':>3}{'median s':>10}{'max s':>8}{'first tok':>10}"
-          f"{'tok in':>8}{'tok out':>8}{'calls':>6}")  # fmt: skip
-    for kind in dict.fromkeys(str(r["kind"]) for r in rows):
-        own = [r for r in rows if r["kind"] == kind]
-        lat = [float(r["latency_s"]) for r in own]
-        first = [float(r["first_token_s"]) for r in own if r["first_token_s"] is not None]
-        print(f"{kind:<12}{len(own):>3}{statistics.median(lat):>10.2f}{max(lat):>8.2f}"
-              f"{statistics.median(first) if first else float('nan'):>10.2f}"
-              f"{statistics.mean(int(r['prompt_tokens']) for r in own):>8.0f}"
-              f"{statistics.mean(int(r['completion_tokens']) for r in own):>8.0f}"
-              f"{statistics.mean(int(r['calls']) for r in own):>6.1f}")  # fmt: skip
-    composed = [r for r in rows if r["first_token_s"] is not None]
-    if composed:
-        lat = [float(r["latency_s"]) for r in composed]
-        first = [float(r["first_token_s"]) for r in composed]
-        print(f"composed answers: median {statistics.median(lat):.2f} s, "
-              f"first token median {statistics.median(first):.2f} s")  # fmt: skip
+    print_kinds(rows)
     out = ROOT / "bench" / "results"
     out.mkdir(parents=True, exist_ok=True)
     path = out / f"answers-{time.strftime('%Y%m%d-%H%M%S')}.json"
@@ -109,4 +130,4 @@ def main() -> None:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    main()

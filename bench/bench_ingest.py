@@ -9,9 +9,7 @@ embedding >= 300 chunks/s; whole ingest without claim extraction >= 150 chunks/s
 from __future__ import annotations
 
 import argparse
-import json
 import os
-import platform
 import resource
 import sys
 import tempfile
@@ -21,6 +19,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from corpus import chunk_texts, write_corpus
+from records import machine, write_record
 
 from assistant.embeddings import Embedder
 from assistant.ingest.pipeline import Ingestor
@@ -70,10 +69,7 @@ def main() -> None:
         generated = write_corpus(Path(tmp) / "corpus", args.docs)
         results["ingest_generated"] = bench_ingest(Settings(), generated)
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    record = {
-        "when": time.strftime("%Y-%m-%dT%H:%M:%S"), "cpus": os.cpu_count(),
-        "machine": platform.machine(), "peak_rss_mb": peak_mb, **results,
-    }  # fmt: skip
+    record = {**machine(), "peak_rss_mb": peak_mb, **results}
     print(f"{'what':<18}{'docs':>7}{'chunks':>8}{'seconds':>9}{'chunks/s':>10}")
     for name, r in results.items():
         print(
@@ -81,10 +77,7 @@ def main() -> None:
             f"{r['seconds']:>9.2f}{r['chunks_per_s']:>10.1f}"
         )
     print(f"peak RSS {peak_mb:.0f} MB; targets: embedding >= 300 chunks/s, ingest >= 150 chunks/s")
-    out = ROOT / "bench" / "results"
-    out.mkdir(parents=True, exist_ok=True)
-    path = out / f"ingest-{time.strftime('%Y%m%d-%H%M%S')}.json"
-    path.write_text(json.dumps(record, indent=2) + "\n", encoding="utf-8")
+    path = write_record("ingest", record)
     print(f"record: {path.relative_to(ROOT)}")
 
 

@@ -1,9 +1,17 @@
-"""A deterministic, generated news-like corpus for benchmarks (no sample article reused)."""
+"""A deterministic, generated news-like corpus for benchmarks (no sample article reused).
+
+Articles are drawn from a small vocabulary of actors, things and places, so at 100k
+chunks the background is repetitive news about troops, refugees and grain; the planted
+facts (see `facts.py`) are on other topics and carry invented names.
+"""
 
 from __future__ import annotations
 
 import random
+from collections.abc import Sequence
 from pathlib import Path
+
+from facts import Fact
 
 ACTORS = [
     "the defence ministry", "a government spokesperson", "the regional governor",
@@ -51,14 +59,40 @@ def article(rng: random.Random, paragraphs: int = 8) -> str:
     return headline + "\n\n" + "\n\n".join(body) + "\n"
 
 
-def write_corpus(folder: Path, documents: int, seed: int = 7) -> list[Path]:
-    """Write `documents` generated articles into `folder`; return their paths."""
+def placements(documents: int, facts: Sequence[Fact], seed: int = 7) -> dict[str, int]:
+    """Which article (by index) each fact goes into: seeded, spread over the corpus.
+
+    Drawn from their own generator, so the background articles do not depend on the facts.
+    """
+    rng = random.Random(f"facts-{seed}")
+    return {f.key: rng.randrange(documents) for f in facts}
+
+
+def plant(text: str, sentences: Sequence[str], rng: random.Random) -> str:
+    """`text` with each sentence inserted as its own paragraph, after the headline."""
+    paragraphs = text.rstrip("\n").split("\n\n")
+    for sentence_ in sentences:
+        paragraphs.insert(rng.randint(1, len(paragraphs)), sentence_)
+    return "\n\n".join(paragraphs) + "\n"
+
+
+def write_corpus(
+    folder: Path, documents: int, seed: int = 7, facts: Sequence[Fact] = ()
+) -> list[Path]:
+    """Write `documents` generated articles into `folder`, `facts` planted; return paths."""
     rng = random.Random(seed)
+    where = placements(documents, facts, seed)
+    planted: dict[int, list[str]] = {}
+    for fact in facts:
+        planted.setdefault(where[fact.key], []).append(fact.sentence)
     folder.mkdir(parents=True, exist_ok=True)
     paths = []
     for n in range(documents):
         path = folder / f"article_{n:05d}.txt"
-        path.write_text(article(rng), encoding="utf-8")
+        text = article(rng)
+        if n in planted:
+            text = plant(text, planted[n], random.Random(f"plant-{seed}-{n}"))
+        path.write_text(text, encoding="utf-8")
         paths.append(path)
     return paths
 

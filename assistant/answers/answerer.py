@@ -59,12 +59,7 @@ class Answerer:
             answer = self._from_claims(question, plan, doc_ids)
         if answer is None:
             answer = self._composed(question, plan, filters, on_sentence)
-        calls = self.llm.usage.calls[calls_before:]
-        answer.usage = AnswerUsage(
-            prompt_tokens=sum(c.prompt_tokens for c in calls),
-            completion_tokens=sum(c.completion_tokens for c in calls),
-            calls=len(calls),
-        )
+        answer.usage = usage_since(self.llm, calls_before)
         answer.latency_s = round(time.perf_counter() - began, 3)
         return answer
 
@@ -169,6 +164,16 @@ class Answerer:
             question=question, kind=plan.kind, about=plan.about, answer=CANNOT_ANSWER,
             abstained=True, sentences=list(shown), closest=book.all(), verification=counts,
         )  # fmt: skip
+
+
+def usage_since(llm: LLM, calls_before: int) -> AnswerUsage:
+    """Tokens and calls of `llm` since it had made `calls_before` calls."""
+    calls = llm.usage.calls[calls_before:]
+    return AnswerUsage(
+        prompt_tokens=sum(c.prompt_tokens for c in calls),
+        completion_tokens=sum(c.completion_tokens for c in calls),
+        calls=len(calls),
+    )
 
 
 def _marks(citations: Sequence[int]) -> str:

@@ -71,6 +71,14 @@ def ingest_and_extract(
     return Prepared(corpus, extraction, stages)
 
 
+def ingest_only(store: Store, llm: LLM, files: Sequence[Path], progress: Progress) -> Prepared:
+    """Ingest every file without extracting claims (for an answerer that uses none, such as
+    the naive baseline)."""
+    began = time.perf_counter()
+    corpus = ingest_corpus(store, files, progress)
+    return Prepared(corpus, stages={"ingest": time.perf_counter() - began})
+
+
 def ingest_corpus(store: Store, files: Sequence[Path], progress: Progress) -> list[CorpusDoc]:
     """Ingest `files`; a file that fails is recorded, never fatal."""
     progress.stage("ingest", len(files))

@@ -202,6 +202,7 @@ class RunRecord(_Rec):
     provider: str
     answer_model: str
     extraction_model: str
+    answerer: str = Field(default="assistant", description="what answered: assistant, baseline")
     repeat: int = 1
     limit: int | None = None
     corpus: list[CorpusDoc] = Field(default_factory=list)

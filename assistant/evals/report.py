@@ -67,7 +67,7 @@ def render_report(record: RunRecord, worst: int = WORST) -> str:
         f"- Run: {record.started}, {seconds(record.seconds)} ({stages})"
         + (" — **interrupted**" if record.interrupted else ""),
         f"- Models: answer `{record.answer_model}`, extraction `{record.extraction_model}` "
-        f"({record.provider})",
+        f"({record.provider})" + _answered_by(record),
         f"- Items: {s.items} × {record.repeat} repeat(s) = {s.trials} trials: {s.correct} "
         f"correct, {s.incorrect} incorrect, {s.unscored} unscored ({s.errors} errors)",
         f"- Corpus: {len(record.corpus)} files ({failed} failed); claims: {x.claims} "
@@ -150,3 +150,7 @@ def _answer(view: AnswerView | None, error: str | None) -> str:
 
 def _cell(text: str | None) -> str:
     return (text or "").replace("|", "\\|")
+
+
+def _answered_by(record: RunRecord) -> str:
+    return "" if record.answerer == "assistant" else f"; answered by **{record.answerer}**"

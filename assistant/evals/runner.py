@@ -13,9 +13,10 @@ import hashlib
 import logging
 import tempfile
 import time
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Protocol
 
 from ..answers import Answerer
 from ..answers.models import Answer, Citation
@@ -43,6 +44,16 @@ from .summary import summarise
 log = logging.getLogger(__name__)
 
 
+class Asks(Protocol):
+    """What a run asks its questions of: `Answerer`, or a comparator such as the baseline."""
+
+    def ask(self, question: str, filters: Filters | None = None) -> Answer: ...
+
+
+AnswererFactory = Callable[[Store, LLM], Asks]
+"""Makes the answerer of a run over its store and LLM (`Answerer` by default)."""
+
+
 def run_suite(
     suite: Suite,
     settings: Settings,
@@ -51,8 +62,13 @@ def run_suite(
     limit: int | None = None,
     prepare: Prepare = ingest_and_extract,
     progress: Progress | None = None,
+    answerer: AnswererFactory = Answerer,
 ) -> RunRecord:
-    """Run `suite` with `settings` (their LLM and models; the store is always temporary)."""
+    """Run `suite` with `settings` (their LLM and models; the store is always temporary).
+
+    `answerer` makes what answers the questions; one with a `name` attribute (such as
+    `NaiveBaseline`) is recorded under that name, anything else as "assistant".
+    """
     bar = progress or Silent()
     began = time.perf_counter()
     record = RunRecord(
@@ -66,6 +82,7 @@ def run_suite(
         extraction_model=settings.llm.extraction_model,
         repeat=repeat,
         limit=limit,
+        answerer=str(getattr(answerer, "name", "assistant")),
     )
     items = suite.items[:limit] if limit is not None else list(suite.items)
     texts = read_corpus(suite.files)
@@ -80,7 +97,7 @@ def run_suite(
             record.corpus, record.extraction = prepared.corpus, prepared.extraction
             record.stages = {k: round(v, 3) for k, v in prepared.stages.items()}
             asked = time.perf_counter()
-            asker = _Asker(Answerer(store, llm), store, prepared.corpus)
+            asker = _Asker(answerer(store, llm), store, prepared.corpus)
             bar.stage("questions", len(items) * repeat)
             try:
                 for r in range(1, repeat + 1):
@@ -132,7 +149,7 @@ def rescore(record: RunRecord, suite: Suite) -> RunRecord:
 class _Asker:
     """Asks one item once and scores the answer."""
 
-    def __init__(self, answerer: Answerer, store: Store, corpus: Sequence[CorpusDoc]) -> None:
+    def __init__(self, answerer: Asks, store: Store, corpus: Sequence[CorpusDoc]) -> None:
         self.answerer = answerer
         self.ids = {c.file: c.doc_id for c in corpus if c.doc_id}
         self.files = {doc_id: file for file, doc_id in self.ids.items()}

@@ -126,12 +126,11 @@ class ChromaVectors:
         where: dict[str, Any] | None = None
         if doc_ids is not None:
             where = {"doc_id": {"$in": list(doc_ids)}}
-        total = self.collection.count()
-        if total == 0:
-            return []
+        # No count() first: Chroma 1.5 returns fewer results (none from an empty collection)
+        # when n exceeds the count, and against a server count() is a second round trip.
         result = self.collection.query(
             query_embeddings=vector.reshape(1, -1),
-            n_results=min(n, total),
+            n_results=n,
             where=where,
             include=["distances"],
         )
