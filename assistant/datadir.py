@@ -38,7 +38,7 @@ def open_datadir(home: Path) -> Path:
         raise DataDirError(
             f"data directory {home} has layout {version}, newer than this release "
             f"understands ({LAYOUT_VERSION})",
-            hint="upgrade factcheck, or point FACTCHECK_HOME elsewhere",
+            hint="upgrade factcheck, or point FACTCHECK_HOME elsewhere; see `factcheck doctor`",
         )
     # Older layouts would be migrated here; layout 1 is the first.
     return home
@@ -56,7 +56,10 @@ def read_layout_version(home: Path) -> int:
             hint="run `factcheck doctor`; move the folder aside to start afresh",
         ) from exc
     if not isinstance(version, int):
-        raise DataDirError(f"data directory stamp {stamp} has no integer layout_version")
+        raise DataDirError(
+            f"data directory stamp {stamp} has no integer layout_version",
+            hint="run `factcheck doctor`; move the folder aside to start afresh",
+        )
     return version
 
 

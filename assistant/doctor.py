@@ -17,6 +17,7 @@ from .models import fetch, registry
 from .provision import required_artifacts
 from .settings import Settings, config_file
 from .store.chroma import open_client
+from .store_checks import check_document_store, check_store
 from .tokens import count_tokens, get_encoding
 
 log = logging.getLogger(__name__)
@@ -47,8 +48,11 @@ def _run(name: str, fn: Callable[[], str]) -> Check:
     return Check(name, "ok", detail, "", time.perf_counter() - began)
 
 
-def run_checks(settings: Settings, *, rehash: bool = True, llm: bool = True) -> Iterator[Check]:
-    """Every check in order; `rehash` re-verifies model files, `llm` asks each model."""
+def run_checks(
+    settings: Settings, *, rehash: bool = True, llm: bool = True, repair: bool = False
+) -> Iterator[Check]:
+    """Every check in order; `rehash` re-verifies model files, `llm` asks each model,
+    `repair` fixes what the store integrity check can fix safely (stray/missing vectors)."""
 
     def datadir() -> str:
         open_datadir(settings.home)
@@ -83,6 +87,12 @@ def run_checks(settings: Settings, *, rehash: bool = True, llm: bool = True) -> 
         return settings.store.url or str(settings.home / "chroma")
 
     yield _run("store", store)
+    documents = _run("document store", partial(check_document_store, settings))
+    yield documents
+    if documents.status == "ok":
+        yield _run("store integrity", partial(check_store, settings, repair))
+    else:
+        yield Check("store integrity", "skip", "skipped: the document store cannot be read")
 
     if not llm:
         yield Check("language model", "skip", "skipped (--no-llm)")

@@ -100,8 +100,13 @@ def kinds_part(home: Path, limit: int | None) -> dict[str, Any]:
 def chat_part(home: Path) -> dict[str, Any]:
     print(f"chat: the app headless in a child process, {len(CHAT_QUESTIONS)} questions ...")
     r = in_child(chat_job, str(home))
+    print(f"  app start (imports, build, sources shown) {r.get('app_start_s', 0):.1f} s")
+    print(f"  {'total':>8} {'shown':>8} {'model':>8}  outcome   kind        question")
     for t in r["turns"]:
-        print(f"  {t['seconds']:6.1f} s {t['outcome']:9} {t['kind'] or '':11} {t['question']}")
+        model = f"{t['first_token_s']:.1f} s" if t.get("first_token_s") else "none"
+        print(f"  {t['seconds']:6.1f} s {t['first_shown_s']:6.1f} s {model:>8}  "
+              f"{t['outcome']:9} {t['kind'] or '':11} {t['question']}")  # fmt: skip
+    print("  (shown: keystroke to the first answer text on screen; model: its first token)")
     print(f"  peak RSS {_mb(r)}")
     return r
 

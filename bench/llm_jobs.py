@@ -100,7 +100,9 @@ def ingest_job(home: str, paths: Sequence[str]) -> dict[str, Any]:
 
 def chat_job(home: str, questions: Sequence[str] = CHAT_QUESTIONS) -> dict[str, Any]:
     """The chat app, headless, over the store in `home` with the local model: ask each
-    question in turn and wait for its answer."""
+    question in turn and wait for its answer. Also timed: the app's start (import, build,
+    sources shown) and, per question, keystroke to the first text shown in the answer."""
+    began_app = time.perf_counter()
     from assistant.tui import make_app
 
     os.environ["FACTCHECK_HOME"] = home
@@ -114,6 +116,7 @@ def chat_job(home: str, questions: Sequence[str] = CHAT_QUESTIONS) -> dict[str, 
 
         async with app.run_test(size=(120, 40)) as pilot:
             await _until(pilot, lambda: bool(app.query_one(SourcesPanel).border_subtitle), 60)
+            started["app_start_s"] = round(time.perf_counter() - began_app, 2)
             for question in questions:
                 began = time.perf_counter()
                 app.query_one(QuestionInput).value = question
@@ -121,10 +124,14 @@ def chat_job(home: str, questions: Sequence[str] = CHAT_QUESTIONS) -> dict[str, 
                 await pilot.press("enter")
                 await _until(pilot, lambda: len(app.cards) == len(turns) + 1, 30)
                 card = app.cards[-1]
+                await _until(pilot, _shown(card), ANSWER_TIMEOUT_S)
+                first_shown = time.perf_counter() - began
                 await _until(pilot, _done(card), ANSWER_TIMEOUT_S)
                 answer = card.answer
                 turns.append({
                     "question": question, "seconds": round(time.perf_counter() - began, 2),
+                    "first_shown_s": round(first_shown, 2),
+                    "first_token_s": answer.first_token_s if answer else None,
                     "outcome": card.outcome or "answered",
                     "kind": answer.kind if answer else None,
                     "abstained": answer.abstained if answer else None,
@@ -133,8 +140,14 @@ def chat_job(home: str, questions: Sequence[str] = CHAT_QUESTIONS) -> dict[str, 
             loaded.update(snapshot())
 
     loaded: dict[str, Any] = {}
+    started: dict[str, float] = {}
     asyncio.run(session())
-    return {"model": settings.llm.answer_model, "turns": turns, "loaded": loaded}
+    return {"model": settings.llm.answer_model, "turns": turns, "loaded": loaded, **started}
+
+
+def _shown(card: Any) -> Callable[[], bool]:
+    """The first streamed sentence, or the whole answer if it came in one piece."""
+    return lambda: bool(card.streamed) or bool(card.done)
 
 
 def _done(card: Any) -> Callable[[], bool]:

@@ -25,6 +25,7 @@ from assistant.llm import LLM
 from assistant.settings import Settings
 from assistant.store import Document, Store, open_store
 
+from .consistency import assert_consistent
 from .fake_openai import FakeOpenAI
 
 ARTICLE = (
@@ -77,24 +78,6 @@ def run(store: Store, settings: Settings) -> ExtractionReport:
 
 def values(store: Store) -> list[float]:
     return [c.quantity.value for c in ClaimStore(store).claims() if c.quantity]
-
-
-def assert_consistent(store: Store) -> None:
-    """Every stored claim quotes its document verbatim at the stored version and has its
-    vector; every chunk is an exact slice of its document and has its vector."""
-    claims = ClaimStore(store).claims()
-    chunks = 0
-    for summary in store.docs.summaries():
-        doc = store.docs.get(summary.id)
-        assert doc is not None
-        for chunk in store.docs.chunks_of(doc.id):
-            assert doc.text[chunk.start : chunk.end] == chunk.text
-            chunks += 1
-        for claim in (c for c in claims if c.doc_id == doc.id):
-            assert claim.id.split(":")[1] == doc.version
-            assert all(q.is_verbatim(doc.text) for q in claim.quotes)
-    assert store.vectors.count() == chunks
-    assert store.claim_vectors.count() == len(claims)
 
 
 def closed_port() -> int:

@@ -1,7 +1,8 @@
 """Candidate sentences: code finds every sentence a claim could come from.
 
 A candidate is a sentence with a quantity (a count, percentage, amount or measure: not
-only a date or a year) or with reported speech ("said", "according to", ...). Each
+only a date or a year) or with reported speech ("said", "according to", ...), unless it
+addresses a language model (an injected instruction, even inside a quote). Each
 carries the sentence before it as context, the numbers, hedges, time references and
 actor spans found in it, so that the model only chooses among them.
 """
@@ -13,6 +14,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from ..text.injection import looks_like_instruction
 from ..text.sentences import Span, sentence_spans
 from .actors import find_actors
 from .numbers import QUANTITY_KINDS, NumberMention, find_numbers, find_time_refs
@@ -96,6 +98,8 @@ def find_candidates(doc_id: str, text: str) -> Iterator[Candidate]:
         numbers = tuple(n for n in find_numbers(sentence) if n.kind in QUANTITY_KINDS)
         reported = bool(_REPORTED.search(sentence))
         if not numbers and not reported:
+            continue
+        if looks_like_instruction(sentence):  # addressed to a model: data, never a claim
             continue
         context = spans[i - 1] if i > 0 else None
         context_text = text[context.start : context.end][-MAX_CONTEXT_CHARS:] if context else ""

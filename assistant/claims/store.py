@@ -61,7 +61,7 @@ class ClaimStore:
         vectors = self.store.claim_vectors
         if claims:
             embedded = self.store.embedder.embed([c.statement for c in claims])
-            vectors.add([c.id for c in claims], embedded, [_metadata(c) for c in claims])
+            vectors.add([c.id for c in claims], embedded, [claim_metadata(c) for c in claims])
         with self.store.docs.transaction() as conn:
             conn.execute("DELETE FROM claims WHERE doc_id = ?", (doc_id,))
             conn.executemany(
@@ -74,6 +74,10 @@ class ClaimStore:
                 (doc_id, version, prompt_version, model, json.dumps(asdict(counts))),
             )
         vectors.delete_doc(doc_id, keep_version=version)
+        # vectors of this version that no claim row has: left by an interrupted earlier run
+        stray = vectors.ids(doc_id) - {c.id for c in claims}
+        if stray:
+            vectors.delete_ids(sorted(stray))
 
     def claims(self, doc_ids: Sequence[str] | None = None) -> list[Claim]:
         """Stored claims, in document and sentence order."""
@@ -108,7 +112,7 @@ class ClaimStore:
         return changed
 
 
-def _metadata(claim: Claim) -> dict[str, str | int]:
+def claim_metadata(claim: Claim) -> dict[str, str | int]:
     version = claim.id.split(":")[1]
     meta: dict[str, str | int] = {"doc_id": claim.doc_id, "version": version}
     if claim.asserter:

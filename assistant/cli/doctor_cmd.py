@@ -26,15 +26,23 @@ def doctor(
     no_llm: Annotated[
         bool, typer.Option("--no-llm", help="Do not start or call the language model.")
     ] = False,
+    repair: Annotated[
+        bool,
+        typer.Option(
+            "--repair", help="Delete stray vectors and re-embed missing ones (SQLite is kept)."
+        ),
+    ] = False,
 ) -> None:
-    """Check models (present, sha256-verified), tokenizer, embeddings, store and the LLM."""
+    """Check models (present, sha256-verified), tokenizer, embeddings, the store (SQLite
+    readable, every chunk and claim at an existing document span, one vector per chunk and
+    claim) and the LLM."""
     settings = state(ctx).settings
     table = Table(title="factcheck doctor")
     for column in ("check", "status", "detail", "fix"):
         table.add_column(column)
     failures = 0
     with out.status("checking…"):
-        for check in run_checks(settings, rehash=not quick, llm=not no_llm):
+        for check in run_checks(settings, rehash=not quick, llm=not no_llm, repair=repair):
             failures += check.status == "fail"
             style = _STYLE[check.status]
             table.add_row(

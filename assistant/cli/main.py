@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import sqlite3
 import sys
 from pathlib import Path
 from typing import Annotated
@@ -113,11 +114,33 @@ def run() -> None:
         )
         _fail(f"invalid settings: {problems}", 2)
     except KeyboardInterrupt:
-        _fail("interrupted", 130)
+        _fail(INTERRUPTED, 130)
+    except SystemExit as exc:  # typer turns Ctrl-C into a silent exit 130
+        if _caused_by_interrupt(exc):
+            _fail(INTERRUPTED, 130)
+        raise
+    except sqlite3.DatabaseError as exc:  # a store damaged after it was opened
+        if verbose > 1:
+            raise
+        _fail(f"the store is damaged: {exc} (run `factcheck doctor`)", 1)
     except Exception as exc:  # a bug: one line, the traceback only when asked for
         if verbose > 1:
             raise
         _fail(f"internal error: {type(exc).__name__}: {exc} (run with -vv for the traceback)", 1)
+
+
+INTERRUPTED = "interrupted; what was finished is kept, run the command again to finish the rest"
+
+
+def _caused_by_interrupt(exc: BaseException) -> bool:
+    seen: BaseException | None = exc
+    for _ in range(5):  # SystemExit <- typer Exit(130) <- KeyboardInterrupt
+        if seen is None:
+            return False
+        if isinstance(seen, KeyboardInterrupt):
+            return True
+        seen = seen.__cause__ or seen.__context__
+    return False
 
 
 def _fail(message: str, code: int) -> None:

@@ -138,7 +138,7 @@ class DocStore:
             raise DataDirError(
                 f"the document store {self.path} has schema {version}, newer than this "
                 f"release understands ({SCHEMA_VERSION})",
-                hint="upgrade factcheck",
+                hint="upgrade factcheck; `factcheck doctor` checks the data directory",
             )
         if version < SCHEMA_VERSION:  # every statement is idempotent: new and older stores
             self.db.executescript(
@@ -298,6 +298,9 @@ class DocStore:
 
     def chunk_count(self) -> int:
         return int(self.db.execute("SELECT count(*) FROM chunks").fetchone()[0])
+
+    def claim_count(self) -> int:
+        return int(self.db.execute("SELECT count(*) FROM claims").fetchone()[0])
 
     def lexical(self, query: str, limit: int, doc_ids: Sequence[str] | None = None) -> list[str]:
         """Chunk ids ranked by BM25 for the words of `query` (any word may match).

@@ -10,14 +10,14 @@ import fcntl
 import functools
 import logging
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..datadir import open_datadir
 from ..embeddings import Embedder
-from ..errors import FactcheckError
+from ..errors import DataDirError, FactcheckError
 from ..settings import Settings
 from .docs import DocStore
 
@@ -47,14 +47,15 @@ class Store:
     def vectors(self) -> VectorStore:
         from .vectors import ChromaVectors  # chromadb takes a second to import
 
-        return ChromaVectors(self.settings)
+        return _complete(ChromaVectors(self.settings), self.docs.chunk_count, "chunk")
 
     @functools.cached_property
     def claim_vectors(self) -> VectorStore:
         """Claim statements, embedded, with their fields as metadata."""
         from .vectors import ChromaVectors
 
-        return ChromaVectors(self.settings, suffix="_claims")
+        vectors = ChromaVectors(self.settings, suffix="_claims")
+        return _complete(vectors, self.docs.claim_count, "claim")
 
     @functools.cached_property
     def embedder(self) -> Embedder:
@@ -92,6 +93,26 @@ class Store:
     def original_path(self, doc_id: str, version: str, suffix: str) -> Path:
         """Where the original bytes of a document version are kept."""
         return self.originals / f"{doc_id}-{version}{suffix}"
+
+
+def _complete(vectors: VectorStore, rows: Callable[[], int], what: str) -> VectorStore:
+    """`vectors`, unless it holds fewer vectors than SQLite holds rows (a lost or truncated
+    Chroma folder, which Chroma would silently recreate empty).
+
+    Writers add vectors before their rows and delete them after, so a reader never sees
+    fewer vectors than rows; the rows are counted first and once more on a shortfall, so
+    a concurrent replace (rows swapped, old vectors then deleted) is not taken for damage.
+    """
+    for _ in range(2):
+        expected = rows()
+        found = vectors.count()
+        if found >= expected:
+            return vectors
+    raise DataDirError(
+        f"the vector index holds {found} {what} vectors for {expected} stored {what}s: "
+        "it was lost or damaged",
+        hint="run `factcheck doctor`; `factcheck doctor --repair` rebuilds the missing vectors",
+    )
 
 
 def open_store(settings: Settings) -> Store:

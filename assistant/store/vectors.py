@@ -27,6 +27,7 @@ from .chroma import open_client
 log = logging.getLogger(__name__)
 
 ADD_BATCH = 4000  # below Chroma's maximum batch size (5461)
+ID_PAGE = 5000  # ids read per round trip when listing a collection
 
 
 @register_embedding_function
@@ -84,6 +85,10 @@ class VectorStore(Protocol):
 
     def count(self) -> int: ...
 
+    def ids(self, doc_id: str | None = None) -> set[str]: ...
+
+    def delete_ids(self, ids: Sequence[str]) -> None: ...
+
 
 class ChromaVectors:
     """`VectorStore` on a Chroma collection (embedded or server)."""
@@ -140,3 +145,19 @@ class ChromaVectors:
 
     def count(self) -> int:
         return int(self.collection.count())
+
+    def ids(self, doc_id: str | None = None) -> set[str]:
+        """Every vector id in the collection, or those of one document."""
+        where: dict[str, Any] | None = {"doc_id": doc_id} if doc_id is not None else None
+        found: set[str] = set()
+        offset = 0
+        while True:
+            page = self.collection.get(where=where, include=[], limit=ID_PAGE, offset=offset)
+            found.update(page["ids"])
+            if len(page["ids"]) < ID_PAGE:
+                return found
+            offset += ID_PAGE
+
+    def delete_ids(self, ids: Sequence[str]) -> None:
+        for start in range(0, len(ids), ADD_BATCH):
+            self.collection.delete(ids=list(ids[start : start + ADD_BATCH]))

@@ -25,6 +25,9 @@ _PATTERNS = (
     r"shall|will)\s+(?:now\s+)?(?:say|answer|reply|respond|report|state|tell|output|write)\b",
     r"\b(?:if\s+you\s+are\s+an?\s+(?:ai|language\s+model|llm|assistant|chatbot))\b",
     r"\b(?:system\s+prompt|prompt\s+injection|jailbreak)\b",
+    # "Note to AI assistants: ...", "Message for language models reading this"
+    r"\b(?:note|message|instructions?|attention)\s+(?:to|for)\s+(?:any\s+|all\s+)?(?:ai\b|"
+    r"language\s+models?|llms?|chatbots?|models?\s+reading)",
     # "say/answer/report that the death toll is zero" as a command opening the sentence
     r"^\W*(?:now\s+)?(?:say|answer|reply|respond|state|report|tell\s+(?:the\s+)?users?)\s+"
     r"(?:that|only|with)\b",

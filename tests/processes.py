@@ -1,0 +1,73 @@
+"""Real `factcheck` subprocesses for the interruption and concurrency tests: start one,
+watch the store it writes from outside, and stop it at a chosen moment."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from assistant.store.store import DB_NAME
+
+from .fake_openai import FakeOpenAI
+
+WAIT_S = 60  # generous: the machine may be busy; a passing test waits far less
+
+
+def start(*args: str, env: dict[str, str] | None = None) -> subprocess.Popen[str]:
+    """`python -m assistant ARGS` in the background, with this test's environment."""
+    return subprocess.Popen(
+        [sys.executable, "-m", "assistant", *args],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env={**os.environ, "COLUMNS": "200", **(env or {})},
+    )
+
+
+def llm_env(fake: FakeOpenAI) -> dict[str, str]:
+    """Settings pointing a subprocess at the fake OpenAI server."""
+    return {
+        "FACTCHECK_LLM__PROVIDER": "openai",
+        "FACTCHECK_LLM__BASE_URL": fake.base_url,
+        "FACTCHECK_LLM__API_KEY": "sk-test-not-a-real-key",
+        "FACTCHECK_LLM__EXTRACTION_MODEL": "fake-model",
+        "FACTCHECK_LLM__ANSWER_MODEL": "fake-model",
+        "FACTCHECK_LLM__MAX_RETRIES": "0",
+        "FACTCHECK_LLM__TIMEOUT": "60",
+    }
+
+
+def stored(home: Path, table: str = "documents") -> int:
+    """Rows in a table of the store, read from outside (0 while it does not exist yet)."""
+    path = home / DB_NAME
+    if not path.exists():
+        return 0
+    try:
+        with sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=1) as db:
+            return int(db.execute(f"SELECT count(*) FROM {table}").fetchone()[0])  # noqa: S608
+    except sqlite3.OperationalError:  # not created yet, or mid-migration
+        return 0
+
+
+def wait_for(condition: Callable[[], bool], proc: subprocess.Popen[str], what: str) -> None:
+    """Poll until `condition` holds; fail if the process ends first or it takes too long."""
+    deadline = time.monotonic() + WAIT_S
+    while not condition():
+        if proc.poll() is not None:
+            out, err = proc.communicate()
+            raise AssertionError(f"process ended before {what}: {proc.returncode}\n{out}\n{err}")
+        if time.monotonic() > deadline:
+            proc.kill()
+            raise AssertionError(f"timed out waiting for {what}")
+        time.sleep(0.01)
+
+
+def finish(proc: subprocess.Popen[str]) -> tuple[int, str, str]:
+    """Wait for the process to end: (exit code, stdout, stderr)."""
+    out, err = proc.communicate(timeout=WAIT_S * 2)
+    return proc.returncode, out, err
