@@ -106,6 +106,10 @@ class SearchSettings(_Section):
     """Passages taken from each retriever before fusion."""
     rrf_k: int = Field(default=60, ge=1)
     """The reciprocal-rank-fusion constant (score = sum of 1 / (rrf_k + rank))."""
+    exact_up_to: int = Field(default=300_000, ge=0)
+    """Vector search compares every vector up to this many (exact; ~1.5 KB of memory per
+    vector); above it Chroma's approximate HNSW index answers, which can miss a passage
+    unlike the rest of the corpus. 0 always uses the index."""
 
 
 class StoreSettings(_Section):

@@ -13,12 +13,12 @@ import pytest
 from assistant.claims.candidates import Candidate, find_candidates
 from assistant.claims.run import extract_claims
 from assistant.claims.store import ClaimStore
-from assistant.ingest.pipeline import Ingestor
 from assistant.llm import LLM
 from assistant.settings import Settings
-from assistant.store import Document, Store, open_store
+from assistant.store import Document, Store
 
 from .fake_openai import FakeOpenAI
+from .stored_article import ingest_article
 
 ARTICLE = (
     "Floods hit the coastal city on Monday.\n"
@@ -31,13 +31,7 @@ ARTICLE = (
 @pytest.fixture
 def stored(fake_settings: Settings, tmp_path: Path) -> tuple[Store, Document]:
     fake_settings.llm.validation_retries = 1  # two attempts per sentence
-    path = tmp_path / "floods.txt"
-    path.write_text(ARTICLE, encoding="utf-8")
-    store = open_store(fake_settings)
-    (outcome,) = Ingestor(store).ingest([path])
-    doc = store.docs.get(outcome.doc_id or "")
-    assert doc is not None
-    return store, doc
+    return ingest_article(fake_settings, tmp_path, ARTICLE)
 
 
 def candidates(doc: Document) -> list[Candidate]:

@@ -20,13 +20,13 @@ from assistant.claims.candidates import find_candidates
 from assistant.claims.extract import MAX_FAILURES_IN_A_ROW
 from assistant.claims.run import ExtractionReport, extract_claims
 from assistant.claims.store import ClaimStore
-from assistant.ingest.pipeline import Ingestor
 from assistant.llm import LLM
 from assistant.settings import Settings
 from assistant.store import Document, Store, open_store
 
 from .consistency import assert_consistent
 from .fake_openai import FakeOpenAI
+from .stored_article import ingest_article
 
 ARTICLE = (
     "Floods hit the coastal city on Monday.\n"
@@ -45,13 +45,7 @@ RETRIES = 2  # llm.max_retries in these tests: each call is tried at most 3 time
 def stored(fake_settings: Settings, tmp_path: Path) -> tuple[Store, Document]:
     fake_settings.llm.max_retries = RETRIES
     fake_settings.llm.validation_retries = 1
-    path = tmp_path / "floods.txt"
-    path.write_text(ARTICLE, encoding="utf-8")
-    store = open_store(fake_settings)
-    (outcome,) = Ingestor(store).ingest([path])
-    doc = store.docs.get(outcome.doc_id or "")
-    assert doc is not None
-    return store, doc
+    return ingest_article(fake_settings, tmp_path, ARTICLE)
 
 
 def answers(doc: Document) -> list[dict[str, Any]]:

@@ -42,3 +42,23 @@ def test_large_store_drops_common_words(corpus: DocStore, monkeypatch: pytest.Mo
     assert corpus._selective_words("the army") == ["the"]
     assert len(corpus.lexical("the army", 40)) == 30
     assert corpus._selective_words("zebra") == ["zebra"]
+
+
+def test_count_and_keyword_index_follow_writes(corpus: DocStore, tmp_path: Path) -> None:
+    """The chunk total used for the cutoff is cached, but recounted after any commit (this
+    connection's or another's); replacing a document removes its old keyword rows."""
+    assert corpus._cached_chunk_count() == 30
+    other = _store(tmp_path / "f.db", ["a zebra alone"])  # replaces "d" from a 2nd connection
+    try:
+        assert corpus._cached_chunk_count() == 1
+        assert corpus.lexical("zebra", 40) == ["d:0"]
+        assert corpus.lexical("convoy", 40) == []
+        new = Document(
+            "e", "/e.txt", "h2", "v", None, None, None, None, None, "txt", "utf-8", "", ""
+        )
+        with corpus.transaction() as conn:
+            corpus.put(conn, new, [Chunk("e:0", "e", 0, 0, 0, 3, "zebra again")])
+        assert corpus._cached_chunk_count() == 2
+        assert sorted(corpus.lexical("zebra", 40)) == ["d:0", "e:0"]
+    finally:
+        other.close()

@@ -93,6 +93,11 @@ class LocalEngine:
         params.port = 0  # the OS picks a free port
         params.verbosity = -1 if log.getEffectiveLevel() > logging.DEBUG else 1
         params.warmup = False
+        # Read the weights instead of mapping the file: llama.cpp's CPU backend repacks
+        # most quantised tensors into an interleaved copy for faster matrix products, and
+        # with the file mapped its pages stayed resident beside that copy (measured with
+        # qwen2.5-coder-1.5b after one answer: 1,964 MB RSS mapped, 1,373 MB read).
+        params.load_mode = xllamacpp.llama_load_mode.LLAMA_LOAD_MODE_NONE
         began = time.perf_counter()
         try:
             handle = xllamacpp.Server(params)

@@ -47,14 +47,15 @@ class Store:
     def vectors(self) -> VectorStore:
         from .vectors import ChromaVectors  # chromadb takes a second to import
 
-        return _complete(ChromaVectors(self.settings), self.docs.chunk_count, "chunk")
+        vectors = ChromaVectors(self.settings, watch=self.docs.state)
+        return _complete(vectors, self.docs.chunk_count, "chunk")
 
     @functools.cached_property
     def claim_vectors(self) -> VectorStore:
         """Claim statements, embedded, with their fields as metadata."""
         from .vectors import ChromaVectors
 
-        vectors = ChromaVectors(self.settings, suffix="_claims")
+        vectors = ChromaVectors(self.settings, suffix="_claims", watch=self.docs.state)
         return _complete(vectors, self.docs.claim_count, "claim")
 
     @functools.cached_property
