@@ -39,7 +39,7 @@ lint: $(STAMP)
 	$(BIN)/ruff format --check assistant tests bench
 	$(BIN)/mypy
 
-# Benchmarks (slow: the 100k-chunk scale embeds for ~25 min on 2 cores; stores are kept in
+# Benchmarks (slow: building the 100k-chunk store takes ~1 h on 2 cores; stores are kept in
 # bench/.work/ and reused). Quick run: make bench BENCH_SCALES=1000 BENCH_LIMIT=5
 BENCH_SCALES ?= 1000,10000,100000
 BENCH_LIMIT  ?=

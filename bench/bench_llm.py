@@ -178,7 +178,8 @@ def _mb(r: dict[str, Any]) -> str:
     verdict = "within" if value < TARGET_MB else "OVER"
     return (f"{value:.0f} MB ({verdict} the {TARGET_MB} MB target); with models loaded: "
             f"{now.get('rss_anon_mb')} MB anonymous + {now.get('rss_file_mb')} MB mapped files, "
-            f"models {', '.join(now.get('models_mapped', [])) or 'none'}")  # fmt: skip
+            f"model files mapped: {', '.join(now.get('models_mapped', [])) or 'none'}"
+            " (the local engine reads weights into memory)")  # fmt: skip
 
 
 def run(args: argparse.Namespace, home: Path, stamp: str) -> dict[str, Any]:

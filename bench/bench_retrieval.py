@@ -27,7 +27,7 @@ For each scale (chunks), in order:
 
 Prints one table per section and writes bench/results/retrieval-<timestamp>.json.
 Targets (2 cores): hybrid p95 <= 50 ms at 100k chunks; ingest peak RSS < 2 GB. Expect
-embedding to dominate ingest: ~25 min for 100k chunks of 128 tokens on 2 cores.
+embedding to dominate ingest: ~45 of the ~63 min that 100k chunks of 128 tokens take on 2 cores.
 """
 
 from __future__ import annotations

@@ -56,8 +56,8 @@ def _status_mb(field: str) -> float | None:
 
 
 def snapshot() -> dict[str, Any]:
-    """Now, while the models are loaded: resident memory by kind, and the model files
-    mapped into this process (which local models are being served)."""
+    """Now, while the models are loaded: resident memory by kind, and any model files
+    mapped into this process (none since the local engine reads weights into memory)."""
     try:
         maps = Path("/proc/self/maps").read_text(encoding="utf-8")
     except OSError:
