@@ -3,14 +3,15 @@
 Chroma answers queries from an approximate (HNSW) graph. On a corpus where most chunks
 are alike, a passage on another subject (the one off-topic paragraph a fact-checker is
 looking for) has few links into the graph, and a query about it finds no path there: on
-bench/bench_retrieval.py's 10k-chunk corpus the graph returned the planted passage for 16
-of 80 queries where exact search ranks it first or second for 67. Comparing every vector
-costs one matrix-vector product (100k x 384 floats: a few milliseconds on two cores), so
-up to `search.exact_up_to` vectors we compare them all and Chroma stays the store of record.
+bench/bench_retrieval.py's corpora the graph's recall@5 on planted passages was 0.20 at 10k
+chunks and 0.00 at 100k, against 0.84 and 0.86 comparing every vector. That costs one
+matrix-vector product (100k x 384 floats: ~10 ms on two cores), so up to
+`search.exact_up_to` vectors we compare them all; Chroma stays the store of record.
 
-The matrix is read from the collection on first use and read again whenever the
-collection's count differs from what was read (another process added or removed vectors);
-writes through this process drop it at once.
+The matrix is read from the collection on first use and read again when the collection's
+size differs from what was read (`ChromaVectors` counts it again after any commit to the
+document store, so another process's writes are noticed); writes through this process
+drop it at once.
 """
 
 from __future__ import annotations
