@@ -4,6 +4,7 @@ watch the store it writes from outside, and stop it at a chosen moment."""
 from __future__ import annotations
 
 import os
+import signal
 import sqlite3
 import subprocess
 import sys
@@ -26,7 +27,16 @@ def start(*args: str, env: dict[str, str] | None = None) -> subprocess.Popen[str
         stderr=subprocess.PIPE,
         text=True,
         env={**os.environ, "COLUMNS": "200", **(env or {})},
+        preexec_fn=_default_sigint,  # noqa: PLW1509 (tests only; no threads fork here)
     )
+
+
+def _default_sigint() -> None:
+    """The child gets Ctrl-C as a user's process would. An ignored or blocked SIGINT is
+    inherited across exec, and a library used by an earlier test in this pytest process
+    can leave it so (the full suite once saw both Ctrl-C tests' children ignore it)."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, [signal.SIGINT])
 
 
 def llm_env(fake: FakeOpenAI) -> dict[str, str]:
