@@ -64,15 +64,25 @@ def stored(home: Path, table: str = "documents") -> int:
         return 0
 
 
-def wait_for(condition: Callable[[], bool], proc: subprocess.Popen[str], what: str) -> None:
-    """Poll until `condition` holds; fail if the process ends first or it takes too long."""
+def wait_for(
+    condition: Callable[[], bool],
+    proc: subprocess.Popen[str] | tuple[subprocess.Popen[str], ...],
+    what: str,
+) -> None:
+    """Poll until `condition` holds; fail if the process (or every one of several racing
+    processes: whichever wins may be the one doing the work) ends first, or it takes too
+    long."""
+    procs = proc if isinstance(proc, tuple) else (proc,)
     deadline = time.monotonic() + WAIT_S
     while not condition():
-        if proc.poll() is not None:
-            out, err = proc.communicate()
-            raise AssertionError(f"process ended before {what}: {proc.returncode}\n{out}\n{err}")
+        if all(p.poll() is not None for p in procs):
+            if condition():  # it held at the moment the last one ended
+                return
+            ended = [(p.returncode, *p.communicate()) for p in procs]
+            raise AssertionError(f"process ended before {what}: {ended}")
         if time.monotonic() > deadline:
-            proc.kill()
+            for p in procs:
+                p.kill()
             raise AssertionError(f"timed out waiting for {what}")
         time.sleep(0.01)
 

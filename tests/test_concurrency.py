@@ -77,7 +77,7 @@ def test_two_ingests_racing_a_fresh_store_and_a_reader(
     folder = str(write_corpus(tmp_path / "articles")[0].parent)
     first = start("ingest", folder, "--no-claims")
     second = start("ingest", folder, "--no-claims")
-    wait_for(lambda: stored(factcheck_home) >= 2, first, "documents stored")
+    wait_for(lambda: stored(factcheck_home) >= 2, (first, second), "documents stored")
     reader = start("search", "containers delayed at the northern quay", "--json")
     results = [finish(first), finish(second)]
     for code, out, err in results:
