@@ -39,8 +39,9 @@ def write_corpus(folder: Path) -> list[Path]:
                 for p in range(PARAGRAPHS)]  # fmt: skip
         body.insert(
             PARAGRAPHS // 2,
-            f"According to the {place} Port Authority, {figure(i)} containers were delayed "
-            "at the northern quay.",
+            # the parse leaves this figure open (a "final tally" of what?): one model call
+            f"According to the {place} Port Authority, containers were delayed at the "
+            f"northern quay, and the final tally reached {figure(i)}.",
         )
         path = folder / f"art{i + 1:02d}.txt"
         path.write_text(f"Harbour delays in {place}\n\n" + "\n\n".join(body) + "\n", "utf-8")
@@ -48,13 +49,13 @@ def write_corpus(folder: Path) -> list[Path]:
     return paths
 
 
-def extraction_answer(path: Path, counted: str = "containers") -> dict[str, Any]:
+def extraction_answer(path: Path, counted: str = "final tally reached") -> dict[str, Any]:
     """The right `SentenceFigures` arguments for the one figure sentence of `path`."""
     (candidate,) = find_candidates("x", load_document(path, max_bytes=10_000_000).text)
     (number,) = candidate.numbers
     return {
         "figure_1": {
-            "quote": f"{number.surface} {counted}",
+            "quote": f"{counted} {number.surface}",
             "asserter": candidate.attributed_to or "unattributed",
         }
     }

@@ -18,7 +18,10 @@ from .test_cli_ask import fake_env
 EVALS = Path(__file__).resolve().parents[1] / "evals"
 
 
-@pytest.mark.parametrize(("name", "at_least"), [("seeds.jsonl", 30), ("varsa.jsonl", 20)])
+@pytest.mark.parametrize(
+    ("name", "at_least"),
+    [("seeds.jsonl", 30), ("varsa.jsonl", 20), ("kaveri.jsonl", 20), ("ridgeline.jsonl", 20)],
+)
 def test_shipped_suites_are_valid_and_their_gold_quotes_are_verbatim(
     name: str, at_least: int
 ) -> None:

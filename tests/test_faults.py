@@ -28,15 +28,21 @@ from .consistency import assert_consistent
 from .fake_openai import FakeOpenAI
 from .stored_article import ingest_article
 
+# Every figure here is one the parse leaves open (a tally, total or count that does not say
+# what it counts), so each sentence is one model call, as the fault tests need.
 ARTICLE = (
     "Floods hit the coastal city on Monday.\n"
-    "According to the Civil Defence Agency, at least 1,200 families were evacuated from "
-    "the river delta.\n"
-    "Mayor Ana Souza said 40 schools remain closed.\n"
-    "The Red Cross said 300 volunteers arrived on Tuesday.\n"
-    "Police chief Marta Lind said 25 bridges were damaged.\n"
+    "According to the Civil Defence Agency, the final tally reached at least 1,200.\n"
+    "Mayor Ana Souza said the total was 40.\n"
+    "The Red Cross said on Tuesday that the final count reached 300.\n"
+    "Police chief Marta Lind said the tally stood at 25.\n"
 )
-QUOTES = ("at least 1,200 families were evacuated", "40 schools", "300 volunteers", "25 bridges")
+QUOTES = (
+    "the final tally reached at least 1,200",
+    "the total was 40",
+    "the final count reached 300",
+    "the tally stood at 25",
+)
 FAST = {"retry-after-ms": "10"}  # the openai client waits this long before its retry
 RETRIES = 2  # llm.max_retries in these tests: each call is tried at most 3 times
 

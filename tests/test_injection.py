@@ -16,7 +16,6 @@ from assistant.store import Document, Store, open_store
 from assistant.summaries.document import evidence_of, summarize_document
 
 from .fake_openai import FakeOpenAI
-from .generated_corpus import extraction_answer
 from .test_faults import run
 
 REAL = "According to the Tarn Valley Fire Service, 14 people died in the blaze."
@@ -79,28 +78,24 @@ def test_html_comments_and_alt_text_never_reach_the_stored_text(
 def test_an_obeying_extraction_model_is_never_asked_about_injected_lines(
     stored: tuple[Store, list[Path]], fake_settings: Settings, fake_openai: FakeOpenAI
 ) -> None:
-    store, paths = stored
-    # one extraction call for the real sentence (same sentence and context in every
-    # article: cached after the first); none for an injected line, though two have numbers
-    fake_openai.enqueue_tool_call("SentenceFigures", extraction_answer_for(sorted(paths)[0]))
+    store, _ = stored
+    # the real sentence is read off the parse (no model call); an injected line is never
+    # a candidate, though two have numbers, so nothing reaches the model at all
     report = run(store, fake_settings)
     fake_openai.assert_done()
+    assert fake_openai.requests == []
     assert report.errors == []
     asked = " ".join(str(r["json"]) for r in fake_openai.requests)
     for line in (*INJECTED.values(), HIDDEN):
         assert line.split(" ", 3)[-1][:30] not in asked
     claims = ClaimStore(store).claims()
     assert sorted(c.quantity.value for c in claims if c.quantity) == [14, 14, 14, 14]
+    assert {c.asserter for c in claims} == {"Tarn Valley Fire Service"}
+    assert {c.quantity.kind for c in claims if c.quantity} == {"deaths"}
     for claim in claims:
         assert "0 people" not in claim.statement
         assert "casualties" not in claim.statement
         assert all("Ignore" not in q.text and "AI" not in q.text for q in claim.quotes)
-
-
-def extraction_answer_for(path: Path) -> dict[str, object]:
-    if path.suffix == ".html":
-        return {"figure_1": {"quote": "14 people", "asserter": "the Tarn Valley Fire Service"}}
-    return extraction_answer(path, "people")
 
 
 def test_an_obeying_summary_model_is_not_shown_the_injection_and_its_claim_is_dropped(

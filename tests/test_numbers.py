@@ -637,3 +637,33 @@ def _say(n: int) -> str:
 @given(st.integers(min_value=0, max_value=10**12 - 1))
 def test_number_words_round_trip(n: int) -> None:
     assert parse_number(_say(n)) == n
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "value", "kind"),
+    [
+        ("1.9 lakh people were displaced", "1.9 lakh", 190_000, "count"),
+        ("two lakh people", "two lakh", 200_000, "count"),
+        ("24.92 lakhs voters", "24.92 lakhs", 2_492_000, "count"),
+        ("losses of Rs 450 crore", "Rs 450 crore", 4_500_000_000, "money"),
+        ("Rs. 2.5 lakh each", "Rs. 2.5 lakh", 250_000, "money"),
+        ("1,90,000 people", "1,90,000", 190_000, "count"),
+        ("12,34,567 voters", "12,34,567", 1_234_567, "count"),
+        ("19 136 people", "19 136", 19_136, "count"),
+        ("19\u2009136 people", "19\u2009136", 19_136, "count"),
+        ("Ninety nine people died", "Ninety nine", 99, "count"),
+        ("date 2031-05-12 WORLD", "2031-05-12", 12, "date"),
+    ],
+)
+def test_indian_units_grouping_spaced_and_spelled_numbers(
+    text: str, surface: str, value: float, kind: str
+) -> None:
+    (mention,) = find_numbers(text)
+    assert (mention.surface, mention.value, mention.kind) == (surface, value, kind)
+
+
+def test_rupees_are_money_and_mrs_is_not_a_currency() -> None:
+    (rupees,) = find_numbers("a grant of Rs 300")
+    assert (rupees.kind, rupees.unit) == ("money", "Rs")
+    (plain,) = find_numbers("Mrs 5 things")
+    assert plain.kind == "count"

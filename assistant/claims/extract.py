@@ -1,28 +1,36 @@
-"""Claim extraction: one constrained LLM call per candidate sentence, verified by code.
+"""Claim extraction: the parse reads each candidate sentence; the model only fills gaps.
 
-Code finds candidates, numbers, hedges, time references and actors; the model only picks
-values and asserters from enums and says what is counted and which words state it. Every
-draft is validated against the document (re-asked with the reason when it fails); what
-still fails is dropped and counted. Quotes are copied from the document by offsets.
+Code finds candidates, numbers, hedges and time references; the dependency parse
+(`reading`) says what each number counts, its kind, who asserts it and which agency
+carried it, and drops page furniture. Only a number whose counted thing the parse leaves
+open, or reported speech whose speaker it cannot find, goes to one constrained model call
+that picks values and asserters from enums and says which words state the figure. Every
+model draft is validated against the document (re-asked with the reason when it fails);
+what still fails is dropped and counted. Quotes are copied from the document by offsets.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any, Protocol
 
 from pydantic import BaseModel, ValidationError
 
+from .. import nlp
 from ..llm import LLM, EndpointUnavailable, ValidationFailed
 from ..prompting import load_prompt
 from ..store import Document
 from .candidates import Candidate, find_candidates
 from .models import Claim, Quantity, Quote
 from .quotes import locate
+from .reading import READER_VERSION, FigureReading, SentenceReading, read_sentence
+from .reading.furniture import dateline_carrier
 from .schema import UNATTRIBUTED, FigureDraft, Schema, counted_of, schema_for
 
 log = logging.getLogger(__name__)
@@ -37,7 +45,7 @@ _STATEMENT_SLOTS = frozenset({"context", "sentence", "actors"})
 
 def prompt_version() -> str:
     """Changes whenever an extraction prompt changes, invalidating cached results."""
-    digest = hashlib.sha256()
+    digest = hashlib.sha256(READER_VERSION.encode())
     for name in PROMPTS:
         digest.update(load_prompt(name, _slots(name)).template.template.encode())
     return digest.hexdigest()[:12]
@@ -47,6 +55,17 @@ def _slots(name: str) -> frozenset[str]:
     return {"extract_figures": _FIGURE_SLOTS, "extract_statement": _STATEMENT_SLOTS}.get(
         name, frozenset()
     )
+
+
+def _same_paragraph(text: str, candidate: Candidate) -> bool:
+    """Is the sentence before in the candidate's paragraph (one paragraph per line)?"""
+    context = candidate.context
+    return context is not None and "\n" not in text[context.end : candidate.sentence.start]
+
+
+def figure_id(doc: Document, candidate: Candidate, mention: Any) -> str:
+    """A figure claim's id: document version, sentence and where its number starts."""
+    return f"{doc.id}:{doc.version}:{candidate.sentence.start}:n{mention.start}"
 
 
 class ExtractionCache(Protocol):
@@ -63,6 +82,12 @@ class Counts:
 
     candidates: int = 0
     claims: int = 0
+    parsed: int = 0
+    """Claims read off the parse alone (no model call)."""
+    model_calls: int = 0
+    """Sentences sent to the model because the parse left something open."""
+    furniture: int = 0
+    """Numbers refused as page furniture (read-times, timestamps, counters)."""
     verified: int = 0
     repaired: int = 0
     dropped: int = 0
@@ -89,9 +114,10 @@ class DocClaims:
 class ClaimExtractor:
     """Extracts verified claims from stored documents."""
 
-    def __init__(self, llm: LLM, cache: ExtractionCache) -> None:
+    def __init__(self, llm: LLM, cache: ExtractionCache, models: Path) -> None:
         self.llm = llm
         self.cache = cache
+        self.models = models
         self.version = prompt_version()
         self.model = llm.model_name("extraction")
         self.system = load_prompt("system").render()
@@ -101,19 +127,29 @@ class ClaimExtractor:
         """Claims of `doc`; one failing sentence never stops the others, but an unusable
         endpoint stops the document (`stopped` says why; the claims so far are kept)."""
         result = DocClaims(doc.id)
-        for candidate in find_candidates(doc.id, doc.text):
-            counts = Counts(candidates=1)
-            if not candidate.numbers and not candidate.actors:
-                result.counts.add(counts)  # reported speech with nobody named: no claim
+        candidates = list(find_candidates(doc.id, doc.text))
+        carrier = dateline_carrier(doc.text)
+        for candidate, reading in zip(
+            candidates, self._read(candidates, doc.outlet, doc.text), strict=True
+        ):
+            counts = Counts(candidates=1, furniture=len(reading.furniture))
+            for figure in reading.figures:
+                result.claims.append(self._parsed_claim(candidate, doc, figure, carrier))
+            counts.claims += len(reading.figures)
+            counts.parsed += len(reading.figures)
+            pending = self._pending(candidate, reading, doc, carrier, result, counts)
+            if pending is None:
+                result.counts.add(counts)
                 if progress is not None:
                     progress(counts)
                 continue
-            schema = schema_for(candidate)
+            counts.model_calls += 1
+            schema = schema_for(pending)
             try:
-                drafts = self._drafts(candidate, schema, doc, counts)
+                drafts = self._drafts(pending, schema, doc, counts)
                 self.failures_in_a_row = 0
             except ValidationFailed as exc:  # salvage what validates on its own
-                drafts = self._salvage(candidate, schema, doc, exc, counts)
+                drafts = self._salvage(pending, schema, doc, exc, counts)
                 self.failures_in_a_row = 0
             except Exception as exc:
                 counts.failed_calls += 1
@@ -125,7 +161,7 @@ class ClaimExtractor:
                     break
                 drafts = {}
             for key, draft in drafts.items():
-                claim = self._claim(candidate, doc, key, draft)
+                claim = self._claim(pending, doc, key, draft)
                 if claim is None:
                     counts.dropped += 1
                     continue
@@ -135,6 +171,42 @@ class ClaimExtractor:
             if progress is not None:
                 progress(counts)
         return result
+
+    def _read(
+        self, candidates: list[Candidate], outlet: str | None, text: str
+    ) -> list[SentenceReading]:
+        """Each candidate read off the parse of it and of the sentence before it."""
+        if not candidates:
+            return []
+        texts = [t for c in candidates for t in (c.text, c.context_text)]
+        docs = list(nlp.parse(self.models, texts))
+        return [
+            read_sentence(
+                c.text, c.numbers, docs[2 * i], docs[2 * i + 1] if c.context_text else None,
+                outlet, c.attributed_to, same_paragraph=_same_paragraph(text, c),
+            )
+            for i, c in enumerate(candidates)
+        ]  # fmt: skip
+
+    def _pending(
+        self, candidate: Candidate, reading: SentenceReading, doc: Document,
+        carrier: str | None, result: DocClaims, counts: Counts,
+    ) -> Candidate | None:  # fmt: skip
+        """What of `candidate` the model must still read, or None when the parse settled
+        it: the open numbers, or reported speech whose speaker the parse did not find."""
+        if reading.open:
+            return dataclasses.replace(candidate, numbers=tuple(m for _, m in reading.open))
+        if candidate.numbers:
+            return None  # every number read off the parse, or furniture
+        said = reading.statement
+        if said.asserter is not None:
+            result.claims.append(self._statement_claim(candidate, doc, said, carrier))
+            counts.claims += 1
+            counts.parsed += 1
+            return None
+        if not candidate.actors or not candidate.reported_speech:
+            return None  # reported speech with nobody named: no claim
+        return candidate
 
     def _stop_reason(self, exc: Exception) -> str | None:
         """Why to stop after this failed call, or None to go on with the next sentence."""
@@ -226,6 +298,54 @@ class ClaimExtractor:
             prompt = load_prompt("extract_statement", _STATEMENT_SLOTS).render(**values)
         return [{"role": "system", "content": self.system}, {"role": "user", "content": prompt}]
 
+    # -- from the parse to claim ------------------------------------------------------------
+
+    def _parsed_claim(
+        self, candidate: Candidate, doc: Document, figure: FigureReading, carrier: str | None
+    ) -> Claim:
+        quote = Quote.from_span(doc.id, doc.text, candidate.sentence.start, candidate.sentence.end)
+        mention, counted, said = figure.mention, figure.counted, figure.attribution
+        start, end = counted.span
+        return Claim(
+            id=figure_id(doc, candidate, mention),
+            doc_id=doc.id,
+            statement=candidate.text[start:end],
+            quantity=Quantity(
+                value=mention.value,
+                low=mention.low,
+                high=mention.high,
+                surface=mention.surface,
+                hedge=mention.hedge,
+                unit=mention.unit,
+                counted=counted.text,
+                kind=counted.kind,
+            ),
+            asserter=said.asserter,
+            asserter_canonical=said.asserter,
+            carrier=said.carrier or carrier,
+            when="; ".join(candidate.time_refs) or None,
+            quotes=(quote,),
+            model=nlp.PIPELINE,
+            prompt_version=self.version,
+        )
+
+    def _statement_claim(
+        self, candidate: Candidate, doc: Document, said: Any, carrier: str | None
+    ) -> Claim:
+        quote = Quote.from_span(doc.id, doc.text, candidate.sentence.start, candidate.sentence.end)
+        return Claim(
+            id=f"{doc.id}:{doc.version}:{candidate.sentence.start}:statement",
+            doc_id=doc.id,
+            statement=quote.text,
+            asserter=said.asserter,
+            asserter_canonical=said.asserter,
+            carrier=said.carrier or carrier,
+            when="; ".join(candidate.time_refs) or None,
+            quotes=(quote,),
+            model=nlp.PIPELINE,
+            prompt_version=self.version,
+        )
+
     # -- from draft to claim ------------------------------------------------------------------
 
     def _claim(self, candidate: Candidate, doc: Document, key: str, draft: Any) -> Claim | None:
@@ -233,6 +353,7 @@ class ClaimExtractor:
         quote = Quote.from_span(doc.id, doc.text, candidate.sentence.start, candidate.sentence.end)
         asserter = None if draft.asserter == UNATTRIBUTED else str(draft.asserter)
         quantity = None
+        mention = None
         statement = quote.text
         if isinstance(draft, FigureDraft):
             mention = candidate.numbers[int(key.rsplit("_", 1)[1]) - 1]
@@ -250,7 +371,9 @@ class ClaimExtractor:
             )
             statement = str(draft.quote)
         return Claim(
-            id=f"{doc.id}:{doc.version}:{candidate.sentence.start}:{key}",
+            id=figure_id(doc, candidate, mention)
+            if quantity
+            else f"{doc.id}:{doc.version}:{candidate.sentence.start}:{key}",
             doc_id=doc.id,
             statement=statement,
             quantity=quantity,

@@ -47,6 +47,9 @@ class Quantity(BaseModel):
     hedge: Hedge | None = None
     unit: str | None = None
     counted: str = Field(description="what is counted, e.g. 'North Korean troops in Russia'")
+    kind: str | None = Field(
+        default=None, description="normalised kind of what is counted, e.g. 'deaths'"
+    )
 
 
 class Claim(BaseModel):
@@ -60,6 +63,9 @@ class Claim(BaseModel):
     quantity: Quantity | None = None
     asserter: str | None = Field(default=None, description="surface form in the article")
     asserter_canonical: str | None = Field(default=None, description="one name per actor")
+    carrier: str | None = Field(
+        default=None, description="the news agency that carried it ('told Reuters')"
+    )
     when: str | None = Field(default=None, description="time reference given with the claim")
     quotes: tuple[Quote, ...] = Field(min_length=1)
     model: str = ""

@@ -56,7 +56,7 @@ def _extract(
     on_document: Callable[[str], None] | None,
 ) -> ExtractionReport:
     claim_store = ClaimStore(store)
-    extractor = ClaimExtractor(llm, claim_store)
+    extractor = ClaimExtractor(llm, claim_store, store.settings.cache)
     report = ExtractionReport()
     ids = list(doc_ids) if doc_ids is not None else [d.id for d in store.docs.summaries()]
     for doc_id in ids:

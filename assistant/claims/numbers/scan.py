@@ -15,7 +15,7 @@ from .vocabulary import _CURRENCY_CODES, _DASHES, _NUMBER_WORDS, _SP, _words
 from .words import _idiom_offsets, _parse_word_number
 
 _TRIGGER_RE = re.compile(
-    rf"(?P<cur>(?<![^\W_])(?:US|A|C|HK|NZ|S)?\$|[€£¥₹₽₴₩]|(?<![^\W_])(?:{_CURRENCY_CODES})"
+    rf"(?P<cur>(?<![^\W_])(?:US|A|C|HK|NZ|S)?\$|[€£¥₹₽₴₩]|(?<![^\W_])(?:{_CURRENCY_CODES}|Rs\.?)"
     rf"(?={_SP}?[0-9]))"
     rf"|(?P<sign>(?<![\w+\-\u2212])[+\-\u2212](?=[0-9]))"
     r"|(?P<digit>(?<!\w)[0-9])"

@@ -34,6 +34,13 @@ _SCALES: dict[str, int] = {
     "million": 10**6,
     "billion": 10**9,
     "trillion": 10**12,
+    # the Indian numbering system: "1.9 lakh" is 190,000, "450 crore" 4.5 billion
+    "lakh": 10**5,
+    "lakhs": 10**5,
+    "lac": 10**5,
+    "lacs": 10**5,
+    "crore": 10**7,
+    "crores": 10**7,
 }
 _ORDINALS: dict[str, int] = {
     w: i
@@ -125,7 +132,7 @@ _UNIT_RE = re.compile(
 
 _CURRENCY_CODES = "USD|EUR|GBP|RUB|UAH|KRW|KPW|JPY|CNY|CHF|INR"
 _CUR_PREFIX_RE = re.compile(
-    rf"(?P<c>(?:US|A|C|HK|NZ|S)\$|[$€£¥₹₽₴₩]|(?:{_CURRENCY_CODES})(?![^\W_]))"
+    rf"(?P<c>(?:US|A|C|HK|NZ|S)\$|[$€£¥₹₽₴₩]|(?<![^\W_])Rs\.?|(?:{_CURRENCY_CODES})(?![^\W_]))"
     rf"{_SP}?(?=[0-9+\-\u2212])"
 )
 _CUR_SUFFIX_RE = re.compile(

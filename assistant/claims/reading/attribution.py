@@ -1,0 +1,279 @@
+"""Who says what a sentence reports, and which news agency carried it, from the parse.
+
+From the words stating a figure (or the sentence root, for a statement), the nearest
+ancestor that attributes it decides:
+
+* "according to X" (a child of the word or of an ancestor) -> X;
+* a reporting verb (say, tell, report, confirm, estimate, put, ...) -> its subject, the
+  whole span with appositions ("Harish Chandra Sharma, the Chief District Officer of
+  Rukum West"); a passive one -> its agent ("was confirmed by the ministry");
+* "..., citing X" -> X.
+
+A news agency in that place is the *carrier*, not the asserter: "X told Reuters" (asserter
+X, carried by Reuters), "according to Reuters", "Reuters reported" (carrier only, unless it
+cites someone). Agencies are the wire services every newsroom knows, an organisation
+calling itself a news agency, and the document's own outlet.
+
+A pronoun subject ("he said") takes the asserter of the sentence before, or its last
+person (organisation for "it"/"they"): the asserter must be named in the quoted sentence
+or the one before it (DESIGN.md, the grounding invariant).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Final
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+REPORTING: Final = frozenset(
+    [
+        "say",
+        "tell",
+        "report",
+        "state",
+        "claim",
+        "confirm",
+        "announce",
+        "add",
+        "note",
+        "estimate",
+        "warn",
+        "indicate",
+        "reveal",
+        "suggest",
+        "believe",
+        "insist",
+        "deny",
+        "allege",
+        "acknowledge",
+        "admit",
+        "disclose",
+        "declare",
+        "explain",
+        "write",
+        "tweet",
+        "post",
+        "inform",
+        "brief",
+        "assess",
+        "predict",
+        "put",
+        "quote",
+        "record",
+        "register",
+        "count",
+        "tally",
+        "verify",
+        "update",
+        "revise",
+        "release",
+        "publish",
+        "issue",
+        "cite",
+        "testify",
+        "stress",
+        "reiterate",
+    ]
+)
+"""Lemmas of verbs whose subject is the source of what they introduce."""
+WIRES: Final = frozenset(
+    {
+        "reuters", "ap", "associated press", "afp", "agence france-presse",
+        "agence france presse", "pti", "press trust of india", "ani", "asian news international",
+        "ians", "uni", "united news of india", "xinhua", "yonhap", "kyodo", "tass", "ria novosti",
+        "interfax", "dpa", "efe", "ansa", "anadolu", "anadolu agency", "bernama", "antara",
+        "rastriya samachar samiti", "bloomberg", "bss", "wafa",
+    }
+)  # fmt: skip
+"""The wire services every newsroom knows, lower-cased, without a leading "the"."""
+_CLAUSE_ONLY: Final = frozenset({"claim", "put", "count", "record", "register", "show"})
+"""Reporting only when they introduce a clause ("claimed that ..."): "claimed 70 lives"."""
+_PRONOUNS: Final = frozenset({"he", "she", "they", "it", "we", "i"})
+_MAX_ASSERTER_TOKENS = 16
+
+
+@dataclass(frozen=True)
+class Attribution:
+    """Who asserts, who carried it; spans are offsets into the text that was parsed."""
+
+    asserter: str | None = None
+    asserter_span: tuple[int, int] | None = None
+    carrier: str | None = None
+    from_context: bool = False
+    """The asserter was named in the sentence before (a pronoun in this one)."""
+
+
+def is_agency(name: str, outlet: str | None = None) -> bool:
+    """A news agency or the document's own outlet, not a source of facts."""
+    key = re.sub(r"[’']s$", "", name.strip()).lower().removeprefix("the ").strip()
+    if key in WIRES:
+        return True
+    if outlet and key == outlet.strip().lower().removeprefix("the ").strip():
+        return True
+    return bool(re.search(r"\bnews agency\b|\bnewswire\b|\bwire service\b", key))
+
+
+def attribute(
+    tokens: list[Token], doc: Doc, context: Attribution | None, outlet: str | None = None
+) -> Attribution:
+    """Who asserts what `tokens` (words of `doc`) state; `context` is the attribution of
+    the sentence before, for a pronoun."""
+    if not tokens:
+        return Attribution()
+    start = min(tokens, key=lambda t: t.i)
+    carrier: str | None = None
+    for node in [start, *start.ancestors]:
+        found = _at(node, outlet)
+        if found is None:
+            continue
+        asserter, carried = found
+        carrier = carrier or carried
+        if asserter is None:
+            if carried is not None:
+                continue  # "according to Reuters": look further up for who said it
+            continue
+        if asserter.pos_ == "PRON" or asserter.lower_ in _PRONOUNS:
+            if context is not None and context.asserter is not None:
+                return Attribution(
+                    context.asserter, None, carrier or context.carrier, from_context=True
+                )
+            return Attribution(None, None, carrier)
+        text, span = _span(asserter)
+        if is_agency(text, outlet):
+            carrier = carrier or text
+            continue
+        return Attribution(text, span, carrier)
+    return Attribution(None, None, carrier)
+
+
+def _at(node: Token, outlet: str | None) -> tuple[Token | None, str | None] | None:  # noqa: PLR0911
+    """(asserter token, carrier) when `node` attributes what hangs from it, else None."""
+    for child in node.children:
+        if child.lower_ == "according":
+            to = next((c for c in child.children if c.lower_ == "to"), None)
+            obj = next((c for c in to.children if c.dep_ == "pobj"), None) if to else None
+            if obj is not None:
+                return _source_of(obj), None
+        if child.lemma_ == "cite" and child.dep_ in {"advcl", "xcomp", "prep", "acl"}:
+            obj = next((c for c in child.children if c.dep_ in {"dobj", "pobj"}), None)
+            if obj is not None:
+                return obj, None
+    lemma = node.lemma_.lower()
+    if node.pos_ not in {"VERB", "AUX"} or lemma not in REPORTING:
+        return None
+    if lemma in _CLAUSE_ONLY and not any(c.dep_ in {"ccomp", "xcomp"} for c in node.children):
+        return None  # "the quake claimed 70 lives" is no claim of the quake's
+    carrier = None
+    if node.lemma_.lower() == "tell":
+        told = next((c for c in node.children if c.dep_ in {"dobj", "dative"}), None)
+        if told is not None and is_agency(_span(told)[0], outlet):
+            carrier = _span(told)[0]
+    if node.tag_ == "VBN" and not any(c.dep_ in {"aux", "auxpass"} for c in node.children):
+        return None  # a bare participle ("Troop Movements Confirmed?"): nobody says it
+    subject = next((c for c in node.children if c.dep_ == "nsubj"), None)
+    if subject is None:
+        agent = next((c for c in node.children if c.dep_ == "agent"), None)
+        subject = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
+    if subject is None:
+        return None, carrier
+    return subject, carrier
+
+
+_DOCUMENTS: Final = frozenset(
+    [
+        "statement",
+        "report",
+        "data",
+        "figure",
+        "estimate",
+        "assessment",
+        "survey",
+        "count",
+        "tally",
+        "release",
+        "post",
+        "message",
+        "briefing",
+        "bulletin",
+        "update",
+        "analysis",
+        "record",
+        "document",
+        "note",
+        "letter",
+        "tweet",
+        "channel",
+        "account",
+        "website",
+        "page",
+        "feed",
+    ]
+)
+"""Nouns for what a source issues: "according to a statement by X" is X's."""
+
+
+def _source_of(token: Token) -> Token:
+    """Who issued a statement, report or post: "a statement released by X", "figures
+    from X", "X's report"; the token itself when it is no such noun."""
+    for _ in range(3):
+        if token.lemma_.lower() not in _DOCUMENTS:
+            return token
+        issuer = _issuer(token)
+        if issuer is None:
+            return token
+        token = issuer
+    return token
+
+
+def _issuer(token: Token) -> Token | None:
+    for child in token.children:
+        if child.dep_ == "poss":
+            return child
+        if child.dep_ == "prep" and child.lower_ in {"by", "from", "of"}:
+            obj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if obj is not None:
+                return obj
+        if child.dep_ == "acl":
+            agent = next((c for c in child.children if c.dep_ == "agent"), None)
+            obj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
+            if obj is not None:
+                return obj
+    return None
+
+
+def _span(token: Token) -> tuple[str, tuple[int, int]]:
+    """The asserter's whole span: the subtree, without a trailing clause or punctuation;
+    a leading "the" dropped before a proper name."""
+    words = list(token.subtree)
+    # a trailing clause or place phrase is not part of the name ("... agency on Telegram",
+    # "officials who ..."); "of" and "for" phrases are ("the Chief District Officer of X")
+    cut = [
+        c for c in token.rights
+        if c.dep_ in {"relcl", "acl"} or (c.dep_ == "prep" and c.lower_ not in {"of", "for"})
+    ]  # fmt: skip
+    if cut:
+        stop = min(c.left_edge.i for c in cut)
+        words = [w for w in words if w.i < stop]
+    if len(words) > _MAX_ASSERTER_TOKENS:
+        words = [w for w in words if w.i <= token.i]
+    while words and (words[-1].is_punct or words[-1].dep_ in {"cc", "case"}):
+        if words[-1].text == ")" and any(w.text == "(" for w in words):
+            break
+        words.pop()
+    if any(w.text == "(" for w in words) and not any(w.text == ")" for w in words):
+        after = token.doc[words[-1].i + 1] if words[-1].i + 1 < len(token.doc) else None
+        if after is not None and after.text == ")":
+            words.append(after)
+    while words and words[0].is_punct:
+        words.pop(0)
+    if len(words) > 1 and words[0].lower_ == "the" and words[1].pos_ == "PROPN":
+        words.pop(0)
+    if not words:
+        words = [token]
+    first, last = words[0], words[-1]
+    doc = token.doc
+    span = (first.idx, last.idx + len(last.text))
+    return doc.text[span[0] : span[1]], span

@@ -1,0 +1,238 @@
+"""What a number counts, read from the dependency parse of its sentence.
+
+For the number's own head token (the one whose head lies outside the number), climb past
+prepositions and adverbs ("to", "at", "over", "up to") to the word that governs it:
+
+* a noun the number modifies: "36 people", "a toll of 157" -> that noun;
+* a verb whose subject measures something ("The death toll rose to 157", "Casualties have
+  reached 140", "the toll stood at 70") -> the subject, with its modifiers ("death");
+* a verb the number is the subject or object of ("157 were killed", "killing at least
+  12") -> the verb is the state, the thing counted is implicit (people);
+* an adjective ("12 dead") -> the state.
+
+The state of a counted noun is the verb it is the subject or object of ("36 people were
+killed", "destroyed 300 houses"), a participle or adjective modifying it ("people killed",
+"injured people"), or an adjective complement ("12 people are missing"). A number with no
+noun of its own that is a conjunct of another figure's verb ("128 people were killed and
+over 140 injured") shares that figure's noun.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from .kinds import MEASURE_NOUNS, family, kind_of
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+NOUNS = frozenset({"NOUN", "PROPN"})
+VERBS = frozenset({"VERB", "AUX"})
+_CLIMB = frozenset({"ADP", "ADV", "PART", "SYM", "CCONJ"})
+_OWN_MODIFIERS = frozenset({"compound", "amod", "nmod", "poss"})
+_STATE_DEPS = frozenset({"acl", "amod", "relcl"})
+_SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+_OBJECTS = frozenset({"dobj", "attr", "oprd", "npadvmod", "dative", "obj"})
+_COPULA = frozenset({"be", "remain", "become", "stand", "appear", "seem"})
+_NOT_STATES = frozenset({"say", "tell", "report", "state", "add", "claim", "note", "be", "have"})
+"""Verbs a counted noun can be the subject of without saying what happened to it."""
+
+
+@dataclass(frozen=True)
+class Counted:
+    """What one number counts: the words that say it and their normalised kind."""
+
+    text: str
+    """What is counted, in the sentence's words ("people killed", "death toll")."""
+    kind: str | None
+    noun: Token | None
+    state: Token | None
+    span: tuple[int, int]
+    """Offsets, in the parsed text, of the words stating the figure (number included)."""
+
+
+def head_of(tokens: list[Token]) -> Token:
+    """The token of a multi-token number whose head lies outside it."""
+    inside = {t.i for t in tokens}
+    outside = [t for t in tokens if t.head.i not in inside or t.head.i == t.i]
+    return (outside or tokens)[-1]
+
+
+def read_counted(number: list[Token], start: int, end: int) -> Counted | None:  # noqa: PLR0912
+    """What the number made of `number` tokens (at [start, end) in the text) counts, or
+    None when the parse does not say."""
+    anchor = head_of(number)
+    inside = {t.i for t in number}
+    governor, via = _governor(anchor, inside)
+    noun: Token | None = None
+    state: Token | None = None
+    measure: Token | None = None
+    if governor is None:
+        return None
+    if governor.pos_ in NOUNS and governor.i not in inside:
+        noun = governor
+    elif governor.pos_ in VERBS:
+        subject = _child(governor, _SUBJECTS)
+        if via in _SUBJECTS:
+            state = governor
+        elif subject is not None and subject.i not in inside and _measures(subject):
+            measure = subject
+        else:
+            state = governor
+            noun = _shared_noun(governor, inside)
+    elif governor.pos_ == "ADJ":
+        state = governor
+        noun = _shared_noun(governor, inside)
+    if noun is not None and noun.lemma_.lower() in MEASURE_NOUNS:
+        measure, noun = noun, None
+    if measure is not None:
+        return _measured(measure, number, start, end)
+    if noun is not None and state is None:
+        state = _state_of(noun)
+    if noun is None and state is None:
+        return None
+    if state is not None and state.lemma_.lower() in _NOT_STATES and not _takes_lives(noun, state):
+        state = None
+        if noun is None:
+            return None
+    return _counted(noun, state, number, start, end)
+
+
+def _governor(anchor: Token, inside: set[int]) -> tuple[Token | None, str]:
+    """The first word above the number that is not a preposition, adverb or another number,
+    and the relation through which the number hangs from it."""
+    token, via = anchor, anchor.dep_
+    for _ in range(6):
+        head = token.head
+        if head.i == token.i:
+            return None, via
+        if head.i in inside or head.pos_ in _CLIMB or head.pos_ == "NUM":
+            if head.pos_ in _CLIMB and head.dep_ != "cc":
+                via = f"prep:{head.lower_}" if head.pos_ == "ADP" else via
+            token = head
+            continue
+        return head, via if token is anchor else (via if via.startswith("prep:") else token.dep_)
+    return None, via
+
+
+def _takes_lives(noun: Token | None, state: Token) -> bool:
+    """ "claimed 70 lives": a verb of speech that here says a death."""
+    return noun is not None and noun.lemma_.lower() == "life" and state.lemma_.lower() == "claim"
+
+
+def _child(token: Token, deps: frozenset[str]) -> Token | None:
+    return next((c for c in token.children if c.dep_ in deps), None)
+
+
+def _measures(token: Token) -> bool:
+    """A subject whose value the number gives: a measure noun or a noun of a family."""
+    if token.pos_ not in NOUNS:
+        return False
+    lemma = token.lemma_.lower()
+    return lemma in MEASURE_NOUNS or kind_of(None, [], lemma) in {
+        "deaths", "injured", "casualties", "missing", "displaced", "evacuated",
+    }  # fmt: skip
+
+
+def _shared_noun(verb: Token, inside: set[int]) -> Token | None:
+    """For "N killed and M injured": the counted noun of the figure this verb is a
+    conjunct of, when that figure's number modifies a noun."""
+    if verb.dep_ != "conj":
+        return None
+    first = verb.head
+    for child in first.children:
+        counted = child.dep_ in _SUBJECTS | _OBJECTS and child.pos_ in NOUNS
+        if counted and child.i not in inside and any(g.pos_ == "NUM" for g in child.children):
+            return child
+    return None
+
+
+def _is_state(token: Token) -> bool:
+    """A verb, a participle, or an adjective of a family ("dead", "missing"): not a
+    describing adjective ("Korean", "heavy")."""
+    if token.pos_ == "VERB":
+        return True
+    return token.pos_ == "ADJ" and (
+        token.tag_ in {"VBN", "VBD", "VBG"} or family(token.lemma_) is not None
+    )
+
+
+def _state_of(noun: Token) -> Token | None:  # noqa: PLR0911
+    """What happened to the counted noun, if the sentence says."""
+    for child in noun.children:
+        if child.dep_ in _STATE_DEPS and _is_state(child):
+            return child
+    head = noun.head
+    if noun.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in MEASURE_NOUNS:
+        return _state_of(head.head)  # "a total of 2,000 people were evacuated"
+    if noun.dep_ in _SUBJECTS | _OBJECTS and head.pos_ in VERBS:
+        if head.lemma_.lower() in _COPULA:
+            complement = _child(head, frozenset({"acomp", "attr", "oprd"}))
+            if (
+                complement is None
+                or complement.i == noun.i
+                or complement.pos_ not in {"ADJ", "VERB"}
+            ):
+                return None
+            return complement
+        return head
+    if noun.dep_ == "conj" and noun.head.pos_ in NOUNS:
+        return _state_of(noun.head)
+    return None
+
+
+def _phrase(noun: Token, inside: set[int]) -> list[Token]:
+    """The noun with its own modifiers to the left ("North Korean troops"), without the
+    number's own words ("lakh" in "1.9 lakh people")."""
+    left = [c for c in noun.lefts if c.dep_ in _OWN_MODIFIERS and c.pos_ != "NUM"]
+    words = [
+        t for c in left for t in c.subtree
+        if t.pos_ not in {"NUM", "DET", "PUNCT"} and t.i not in inside
+    ]  # fmt: skip
+    return sorted({t.i: t for t in [*words, noun]}.values(), key=lambda t: t.i)
+
+
+def _counted(
+    noun: Token | None, state: Token | None, number: list[Token], start: int, end: int
+) -> Counted:
+    inside = {t.i for t in number}
+    words = _phrase(noun, inside) if noun is not None and noun.i not in inside else []
+    text = " ".join(t.text for t in words)
+    if state is not None and state.i not in {w.i for w in words}:
+        before = bool(words) and state.i < words[0].i
+        if before and state.dep_ == "amod":
+            text = f"{state.text} {text}"  # "injured people"
+        elif not before or family(state.lemma_) is not None:
+            text = f"{text} {state.text}"  # "people killed" (also for "killed 12 people")
+        words = [*words, state]
+    text = text.strip()
+    kind = kind_of(
+        state.lemma_ if state is not None else None,
+        [],
+        noun.lemma_ if noun is not None else None,
+    )
+    return Counted(text, kind, noun, state, _span([*words, *number], start, end))
+
+
+def _measured(measure: Token, number: list[Token], start: int, end: int) -> Counted | None:
+    """ "The death toll rose to 157": what the measure is of."""
+    modifiers = [
+        c for c in measure.lefts if c.dep_ in {"compound", "amod", "nmod"} and c.pos_ in NOUNS
+    ]  # "death toll", "casualty figure"; not "final figure"
+    of = next((c for c in measure.rights if c.dep_ == "prep" and c.lower_ == "of"), None)
+    of_words = list(of.subtree) if of is not None else []
+    of_lemmas = [t.lemma_ for t in of_words if t.pos_ in NOUNS | {"ADJ", "VERB"}]
+    words = sorted([*modifiers, measure, *of_words], key=lambda t: t.i)
+    text = " ".join(t.text for t in words if t.pos_ != "DET")
+    lemma = measure.lemma_.lower()
+    if not modifiers and not of_lemmas and lemma in MEASURE_NOUNS and lemma != "toll":
+        return None  # "the final figure could reach N": what it counts is elsewhere
+    kind = kind_of(None, [m.lemma_ for m in modifiers] + of_lemmas, measure.lemma_)
+    return Counted(text, kind, measure, None, _span([*modifiers, measure, *number], start, end))
+
+
+def _span(tokens: list[Token], start: int, end: int) -> tuple[int, int]:
+    first = min([start, *(t.idx for t in tokens)])
+    last = max([end, *(t.idx + len(t.text) for t in tokens)])
+    return first, last

@@ -1,0 +1,64 @@
+"""Page furniture: numbers that belong to the page, not to the news.
+
+Read-times ("2 MIN READ"), relative timestamps ("Updated 5 hours ago"), bylines and
+"Published/Updated" lines, photo and slide counters ("Photo 3 of 12"), share and comment
+counts. They survive cleaning in plain-text files (a copy-pasted page) and in HTML pages
+whose extractor keeps them, so the claim layer refuses them itself, in .txt as in .html.
+Datelines ("KATHMANDU, Nov 4 (Reuters) -", "date 2023-11-04") hold dates, which the number
+scanner already tells from counts; `dateline_carrier` reads the agency they credit.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Final
+
+from ..numbers import NumberMention
+
+_UNIT = r"(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|h|days?|weeks?|months?)"
+_PATTERNS: Final = (
+    ("read-time", re.compile(r"\b\d+\s*[-\u2010-\u2014]?\s*(?:min(?:ute)?s?|m)\.?\s+read\b", re.I)),
+    ("read-time", re.compile(r"\bread(?:ing)?\s+time\s*:?\s*\d+", re.I)),
+    ("timestamp", re.compile(rf"\b\d+\s*{_UNIT}\.?\s+ago\b", re.I)),
+    ("counter", re.compile(
+        r"\b(?:photo|image|picture|slide|gallery|video|page)s?\s*\d+\s*(?:of|/)\s*\d+", re.I
+    )),
+    ("counter", re.compile(
+        r"\b\d[\d,.]*\s*[kKmM]?\s+(?:comments?|shares?|views?|likes?|reactions?|replies)\b"
+    )),
+    ("counter", re.compile(r"\b(?:comments?|shares?|views?|likes?)\s*[:(]?\s*\d", re.I)),
+)  # fmt: skip
+_LINE_PATTERNS: Final = (
+    ("timestamp", re.compile(
+        r"^\s*(?:last\s+)?(?:updated|published|posted|first published|modified)\b", re.I
+    )),
+    ("byline", re.compile(r"^\s*(?:by|written by|reported by)\s+[A-Z]", re.I)),
+    ("credit", re.compile(r"^\s*(?:photo|image|picture|file photo|credit)s?\s*(?::|by\b)", re.I)),
+)  # fmt: skip
+_SHORT_LINE_WORDS = 14
+_AGENCY_DATELINE: Final = re.compile(
+    r"^\s*[A-Z][\w.'’ -]{1,40},?\s*(?:[^()\n]{0,30})\((?P<agency>[A-Z][\w .&-]{1,30})\)\s*[-–—:]"
+)
+
+
+def furniture_reason(sentence: str, mention: NumberMention) -> str | None:
+    """Why the number at `mention` in `sentence` is page furniture, or None."""
+    for reason, pattern in _PATTERNS:
+        for m in pattern.finditer(sentence):
+            if m.start() <= mention.start < m.end():
+                return reason
+    if len(sentence.split()) <= _SHORT_LINE_WORDS:
+        for reason, pattern in _LINE_PATTERNS:
+            if pattern.search(sentence):
+                return reason
+    return None
+
+
+def dateline_carrier(text: str) -> str | None:
+    """The agency a wire dateline credits ("KATHMANDU, Nov 4 (Reuters) -" -> "Reuters"),
+    if one of the first lines of `text` opens with one."""
+    for line in text.splitlines()[:12]:
+        m = _AGENCY_DATELINE.match(line)
+        if m is not None:
+            return m.group("agency").strip()
+    return None

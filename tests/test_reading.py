@@ -1,0 +1,179 @@
+"""Reading figures off the parse: what a number counts, its kind, who says it, who carried
+it, and page furniture. Runs spaCy's real pipeline (fetched by `factcheck setup`).
+
+Every sentence here is written for these tests, in the shapes real news pages use.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant import nlp
+from assistant.claims.numbers import QUANTITY_KINDS, find_numbers
+from assistant.claims.reading import (
+    FigureReading,
+    SentenceReading,
+    dateline_carrier,
+    is_agency,
+    kind_of,
+    read_sentence,
+)
+from assistant.settings import default_cache
+
+
+def read(sentence: str, context: str | None = None, outlet: str | None = None) -> SentenceReading:
+    numbers = [m for m in find_numbers(sentence) if m.kind in QUANTITY_KINDS]
+    texts = [sentence] + ([context] if context else [])
+    docs = list(nlp.parse(default_cache(), texts))
+    return read_sentence(sentence, numbers, docs[0], docs[1] if context else None, outlet)
+
+
+def figures(sentence: str, **kwargs: str) -> dict[str, FigureReading]:
+    return {f.mention.surface: f for f in read(sentence, **kwargs).figures}
+
+
+@pytest.fixture(autouse=True, scope="module")
+def _pipeline() -> None:
+    if not nlp.fetch.is_present(default_cache(), nlp.registry.get_artifact(nlp.PIPELINE)):
+        pytest.fail("the parser's pipeline is not set up: run `factcheck setup` first")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "surface", "counted", "kind"),
+    [
+        ("The death toll from the storm has increased to 57, officials said.", "57",
+         "death toll", "deaths"),
+        ("Casualties in the two valleys have reached 140.", "140", "Casualties", "casualties"),
+        ("Death toll in Orrin Bay ferry fire rises to 28", "28", "Death toll", "deaths"),
+        ("Ninety nine people were killed in Tamsk.", "Ninety nine", "people killed", "deaths"),
+        ("The blast killed at least 12 workers.", "12", "workers killed", "deaths"),
+        ("The fire claimed 70 lives.", "70", "lives", "deaths"),
+        ("12 people are still missing.", "12", "people missing", "missing"),
+        ("A total of 2,000 residents were evacuated.", "2,000", "residents evacuated",
+         "evacuated"),
+        ("The number of dead stood at 70 on Friday.", "70", "number of dead", "deaths"),
+        ("He said 1.9 lakh people had been displaced.", "1.9 lakh", "people displaced",
+         "displaced"),
+        ("Police said 300 houses were destroyed.", "300", "houses destroyed", "house"),
+        ("Officials said 4,500 soldiers had arrived.", "4,500", "soldiers arrived", "soldier"),
+    ],
+)  # fmt: skip
+def test_what_a_number_counts_comes_from_the_parse(
+    sentence: str, surface: str, counted: str, kind: str
+) -> None:
+    found = figures(sentence)
+    assert surface in found, (sentence, list(found))
+    assert found[surface].counted.text == counted
+    assert found[surface].counted.kind == kind
+
+
+def test_killed_and_injured_share_the_counted_noun() -> None:
+    found = figures(
+        "At least 128 people were killed and over 140 injured, according to the Varn Red "
+        "Crescent Society in a preliminary report."
+    )
+    assert found["128"].counted.kind == "deaths"
+    assert found["140"].counted.kind == "injured"
+    assert found["140"].counted.text == "people injured"
+    assert found["128"].mention.hedge == "at least"
+    for f in found.values():
+        assert f.attribution.asserter == "Varn Red Crescent Society"
+
+
+def test_kinds_group_deaths_and_keep_injuries_apart() -> None:
+    deaths = {kind_of(s, [], n) for s, n in [("kill", "people"), ("die", None), (None, "fatality"),
+                                              ("dead", "people"), ("recover", "body")]}  # fmt: skip
+    assert deaths == {"deaths"}
+    assert kind_of(None, ["death"], "toll") == "deaths"
+    assert kind_of("lose", [], "life") == "deaths"
+    assert kind_of("save", [], "life") != "deaths"
+    assert {kind_of(s, [], "people") for s in ("injure", "hurt", "wound")} == {"injured"}
+
+
+def test_the_official_who_told_an_agency_is_the_asserter_and_the_agency_the_carrier() -> None:
+    (figure,) = figures(
+        "Mira Thapa Kesh, the Chief District Officer of Dolan East, told Reuters that 36 "
+        "people had died."
+    ).values()
+    assert (
+        figure.attribution.asserter == "Mira Thapa Kesh, the Chief District Officer of Dolan East"
+    )
+    assert figure.attribution.carrier == "Reuters"
+
+
+def test_according_to_a_wire_agency_is_a_carrier_not_an_asserter() -> None:
+    (figure,) = figures("According to Reuters, 40 people were injured.").values()
+    assert figure.attribution.asserter is None
+    assert figure.attribution.carrier == "Reuters"
+
+
+def test_a_statement_released_by_a_body_is_the_body_s() -> None:
+    (figure,) = figures(
+        "According to a statement released by the Harlow Coast Guard on Telegram, 14 sailors "
+        "were rescued."
+    ).values()
+    assert figure.attribution.asserter == "Harlow Coast Guard"
+    assert figure.counted.kind == "rescued"
+
+
+def test_a_pronoun_takes_the_asserter_of_the_sentence_before() -> None:
+    (figure,) = figures(
+        "He said 19 136 hectares had burned.",
+        context="Fire chief Dana Orlov spoke to reporters on Sunday evening.",
+    ).values()
+    assert figure.mention.value == 19136
+    assert figure.attribution.asserter is None  # the sentence before attributes nothing
+    (figure,) = figures(
+        "He said 19 136 hectares had burned.",
+        context="Fire chief Dana Orlov said the blaze was still spreading.",
+    ).values()
+    assert figure.attribution.asserter == "Fire chief Dana Orlov"
+    assert figure.attribution.from_context
+
+
+def test_a_headline_colon_names_the_source() -> None:
+    (figure,) = figures("Valley spy chief: 11,000 soldiers ready to march").values()
+    assert figure.attribution.asserter == "Valley spy chief"
+
+
+def test_a_participle_headline_has_no_asserter() -> None:
+    assert read("Troop Movements Confirmed?").statement.asserter is None
+
+
+def test_the_final_figure_is_left_open_for_the_model() -> None:
+    reading = read("Some estimates suggest the final figure could reach 12,000.")
+    assert reading.figures == []
+    assert [m.surface for _, m in reading.open] == ["12,000"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "reason"),
+    [
+        ("2 MIN READ", "read-time"),
+        ("Updated 5 hours ago", "timestamp"),
+        ("Photo 3 of 12", "counter"),
+        ("1,204 comments", "counter"),
+        ("By Asha Rell | Published 14 minutes ago", "timestamp"),
+    ],
+)
+def test_page_furniture_is_never_a_figure(sentence: str, reason: str) -> None:
+    reading = read(sentence)
+    assert reading.figures == []
+    assert reading.open == []
+    assert reason in {r for _, r in reading.furniture}
+
+
+def test_a_dateline_date_is_not_a_count_and_its_agency_is_the_carrier() -> None:
+    text = "ORRIN BAY, Aug 4 (Reuters) - A ferry fire killed 28 people on Monday.\nMore text."
+    assert dateline_carrier(text) == "Reuters"
+    assert dateline_carrier("Fire in the harbour\nA ferry burned.") is None
+    assert [m.kind for m in find_numbers("date 2031-05-12 WORLD")] == ["date"]
+
+
+def test_agencies_and_the_outlet_itself_are_carriers() -> None:
+    assert is_agency("Reuters")
+    assert is_agency("the Associated Press")
+    assert is_agency("Press Trust of India")
+    assert is_agency("Kestrel news agency")
+    assert is_agency("The Harbour Courier", outlet="Harbour Courier")
+    assert not is_agency("the Harbour Coast Guard")
