@@ -29,7 +29,7 @@ from .test_faults import ARTICLE, answers, run
 Cli = Callable[..., tuple[int, str, str]]
 STORE_COMMANDS = (
     ("sources",),
-    ("search", "evacuated families"),
+    ("search", "final tally"),
     ("claims", "--about", "schools"),
     ("remove", "floods.txt"),
 )
@@ -141,7 +141,7 @@ def test_lost_vector_folder_is_refused_then_repaired(home: Path) -> None:
     assert "floods" in result.stdout
     fresh = home.parent / "storm.txt"
     fresh.write_text("Storm warning\n\nA storm closed the harbour on Friday.\n", "utf-8")
-    for args in (("search", "evacuated families"), ("ingest", str(fresh), "--no-claims")):
+    for args in (("search", "final tally"), ("ingest", str(fresh), "--no-claims")):
         result = factcheck(*args)
         assert result.returncode == 1
         assert "Traceback" not in result.stderr
@@ -156,9 +156,9 @@ def test_lost_vector_folder_is_refused_then_repaired(home: Path) -> None:
     report = " ".join(result.stdout.split())
     assert result.returncode == 0, report
     assert "re-embedded 1 chunk vector(s), re-embedded 4 claim vector(s)" in report
-    result = factcheck("search", "evacuated families")
+    result = factcheck("search", "final tally")
     assert result.returncode == 0
-    assert "1,200 families" in result.stdout
+    assert "the final tally reached at least 1,200" in result.stdout
 
 
 def test_doctor_finds_and_repairs_stray_vectors(home: Path, cli: Cli, settings: Settings) -> None:
@@ -172,7 +172,7 @@ def test_doctor_finds_and_repairs_stray_vectors(home: Path, cli: Cli, settings: 
     hits = {h.chunk_id for h in store.vectors.query(unit[0], 10)}
     assert "ghost:0123:00000" in hits
     store.close()
-    code, out, _ = cli("search", "evacuated families", "--mode", "vector", "--json")
+    code, out, _ = cli("search", "final tally", "--mode", "vector", "--json")
     assert code == 0
     assert "ghost" not in out  # a stray vector never surfaces as a passage
     code, report = doctor(cli)
