@@ -14,8 +14,6 @@ parse start as fast as before.
 from __future__ import annotations
 
 import functools
-import logging
-import threading
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -27,22 +25,18 @@ if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
 
-log = logging.getLogger(__name__)
-
 PIPELINE = "en-core-web-sm"
 """Registry name of the pipeline's data folder."""
 BATCH = 64
 """Sentences parsed per batch."""
-_LOCK = threading.Lock()
 
 
 @functools.lru_cache(maxsize=2)
 def _load(folder: Path) -> Language:
     import spacy
 
-    with _LOCK:
-        # the lemmatizer and entities are used; nothing is trained or written
-        return spacy.load(folder, exclude=["senter"])
+    # sentences come from our own splitter (exact offsets); the parser gives their structure
+    return spacy.load(folder, exclude=["senter"])
 
 
 def pipeline(cache: Path) -> Language:

@@ -31,10 +31,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from records import machine, write_record
 
-from assistant import nlp
 from assistant.claims.candidates import find_candidates
+from assistant.claims.extract import read_candidates
 from assistant.claims.numbers import same_number
-from assistant.claims.reading import FAMILIES, read_sentence
+from assistant.claims.reading import FAMILIES
 from assistant.claims.reading.furniture import dateline_carrier
 from assistant.ingest.load import load_document
 from assistant.settings import Settings
@@ -68,15 +68,9 @@ def read_corpus(folder: Path, settings: Settings) -> tuple[list[dict[str, Any]],
         totals["tokens"] += count_tokens(doc.text, encoding)
         began = time.perf_counter()
         candidates = list(find_candidates(path.name, doc.text))
-        texts = [t for c in candidates for t in (c.text, c.context_text)]
-        parsed = list(nlp.parse(settings.cache, texts))
+        readings = read_candidates(settings.cache, candidates, doc.text, doc.meta.outlet)
         carrier = dateline_carrier(doc.text)
-        for i, c in enumerate(candidates):
-            same = c.context is not None and "\n" not in doc.text[c.context.end : c.sentence.start]
-            reading = read_sentence(
-                c.text, c.numbers, parsed[2 * i], parsed[2 * i + 1] if c.context_text else None,
-                doc.meta.outlet, c.attributed_to, same_paragraph=same,
-            )  # fmt: skip
+        for c, reading in zip(candidates, readings, strict=True):
             totals["candidates"] += 1
             needs_model = bool(reading.open) or (
                 not c.numbers and reading.statement.asserter is None and bool(c.actors)

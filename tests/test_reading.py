@@ -143,7 +143,7 @@ def test_a_participle_headline_has_no_asserter() -> None:
 def test_the_final_figure_is_left_open_for_the_model() -> None:
     reading = read("Some estimates suggest the final figure could reach 12,000.")
     assert reading.figures == []
-    assert [m.surface for _, m in reading.open] == ["12,000"]
+    assert [m.surface for m in reading.open] == ["12,000"]
 
 
 @pytest.mark.parametrize(

@@ -29,7 +29,13 @@ from ..store import Document
 from .candidates import Candidate, find_candidates
 from .models import Claim, Quantity, Quote
 from .quotes import locate
-from .reading import READER_VERSION, FigureReading, SentenceReading, read_sentence
+from .reading import (
+    READER_VERSION,
+    Attribution,
+    FigureReading,
+    SentenceReading,
+    read_sentence,
+)
 from .reading.furniture import dateline_carrier
 from .schema import UNATTRIBUTED, FigureDraft, Schema, counted_of, schema_for
 
@@ -55,6 +61,24 @@ def _slots(name: str) -> frozenset[str]:
     return {"extract_figures": _FIGURE_SLOTS, "extract_statement": _STATEMENT_SLOTS}.get(
         name, frozenset()
     )
+
+
+def read_candidates(
+    models: Path, candidates: list[Candidate], text: str, outlet: str | None
+) -> list[SentenceReading]:
+    """Each candidate of a document (`text`) read off the parse of it and of the sentence
+    before it; each distinct sentence is parsed once."""
+    if not candidates:
+        return []  # the pipeline is not even loaded
+    texts = list(dict.fromkeys(t for c in candidates for t in (c.text, c.context_text) if t))
+    parsed = dict(zip(texts, nlp.parse(models, texts), strict=True))
+    return [
+        read_sentence(
+            c.text, c.numbers, parsed[c.text], parsed.get(c.context_text) if c.context_text
+            else None, outlet, c.attributed_to, same_paragraph=_same_paragraph(text, c),
+        )
+        for c in candidates
+    ]  # fmt: skip
 
 
 def _same_paragraph(text: str, candidate: Candidate) -> bool:
@@ -130,7 +154,7 @@ class ClaimExtractor:
         candidates = list(find_candidates(doc.id, doc.text))
         carrier = dateline_carrier(doc.text)
         for candidate, reading in zip(
-            candidates, self._read(candidates, doc.outlet, doc.text), strict=True
+            candidates, read_candidates(self.models, candidates, doc.text, doc.outlet), strict=True
         ):
             counts = Counts(candidates=1, furniture=len(reading.furniture))
             for figure in reading.figures:
@@ -172,22 +196,6 @@ class ClaimExtractor:
                 progress(counts)
         return result
 
-    def _read(
-        self, candidates: list[Candidate], outlet: str | None, text: str
-    ) -> list[SentenceReading]:
-        """Each candidate read off the parse of it and of the sentence before it."""
-        if not candidates:
-            return []
-        texts = [t for c in candidates for t in (c.text, c.context_text)]
-        docs = list(nlp.parse(self.models, texts))
-        return [
-            read_sentence(
-                c.text, c.numbers, docs[2 * i], docs[2 * i + 1] if c.context_text else None,
-                outlet, c.attributed_to, same_paragraph=_same_paragraph(text, c),
-            )
-            for i, c in enumerate(candidates)
-        ]  # fmt: skip
-
     def _pending(
         self, candidate: Candidate, reading: SentenceReading, doc: Document,
         carrier: str | None, result: DocClaims, counts: Counts,
@@ -195,7 +203,7 @@ class ClaimExtractor:
         """What of `candidate` the model must still read, or None when the parse settled
         it: the open numbers, or reported speech whose speaker the parse did not find."""
         if reading.open:
-            return dataclasses.replace(candidate, numbers=tuple(m for _, m in reading.open))
+            return dataclasses.replace(candidate, numbers=tuple(reading.open))
         if candidate.numbers:
             return None  # every number read off the parse, or furniture
         said = reading.statement
@@ -204,7 +212,7 @@ class ClaimExtractor:
             counts.claims += 1
             counts.parsed += 1
             return None
-        if not candidate.actors or not candidate.reported_speech:
+        if not candidate.actors:
             return None  # reported speech with nobody named: no claim
         return candidate
 
@@ -303,40 +311,40 @@ class ClaimExtractor:
     def _parsed_claim(
         self, candidate: Candidate, doc: Document, figure: FigureReading, carrier: str | None
     ) -> Claim:
-        quote = Quote.from_span(doc.id, doc.text, candidate.sentence.start, candidate.sentence.end)
-        mention, counted, said = figure.mention, figure.counted, figure.attribution
+        mention, counted = figure.mention, figure.counted
         start, end = counted.span
-        return Claim(
-            id=figure_id(doc, candidate, mention),
-            doc_id=doc.id,
-            statement=candidate.text[start:end],
-            quantity=Quantity(
-                value=mention.value,
-                low=mention.low,
-                high=mention.high,
-                surface=mention.surface,
-                hedge=mention.hedge,
-                unit=mention.unit,
-                counted=counted.text,
-                kind=counted.kind,
-            ),
-            asserter=said.asserter,
-            asserter_canonical=said.asserter,
-            carrier=said.carrier or carrier,
-            when="; ".join(candidate.time_refs) or None,
-            quotes=(quote,),
-            model=nlp.PIPELINE,
-            prompt_version=self.version,
+        quantity = Quantity(
+            value=mention.value,
+            low=mention.low,
+            high=mention.high,
+            surface=mention.surface,
+            hedge=mention.hedge,
+            unit=mention.unit,
+            counted=counted.text,
+            kind=counted.kind,
         )
+        return self._read_claim(
+            candidate, doc, figure.attribution, carrier, figure_id(doc, candidate, mention),
+            candidate.text[start:end], quantity,
+        )  # fmt: skip
 
     def _statement_claim(
-        self, candidate: Candidate, doc: Document, said: Any, carrier: str | None
+        self, candidate: Candidate, doc: Document, said: Attribution, carrier: str | None
     ) -> Claim:
+        claim_id = f"{doc.id}:{doc.version}:{candidate.sentence.start}:statement"
+        return self._read_claim(candidate, doc, said, carrier, claim_id, candidate.text, None)
+
+    def _read_claim(
+        self, candidate: Candidate, doc: Document, said: Attribution, carrier: str | None,
+        claim_id: str, statement: str, quantity: Quantity | None,
+    ) -> Claim:  # fmt: skip
+        """A claim read off the parse; its quote is the whole sentence, copied by offsets."""
         quote = Quote.from_span(doc.id, doc.text, candidate.sentence.start, candidate.sentence.end)
         return Claim(
-            id=f"{doc.id}:{doc.version}:{candidate.sentence.start}:statement",
+            id=claim_id,
             doc_id=doc.id,
-            statement=quote.text,
+            statement=statement,
+            quantity=quantity,
             asserter=said.asserter,
             asserter_canonical=said.asserter,
             carrier=said.carrier or carrier,

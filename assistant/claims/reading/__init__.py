@@ -21,6 +21,7 @@ open (`SentenceReading.open`).
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -56,8 +57,6 @@ READER_VERSION = "parse-1"
 class FigureReading:
     """One number of a sentence as the parse reads it."""
 
-    index: int
-    """Position of the number among the sentence's quantities (1-based)."""
     mention: NumberMention
     counted: Counted
     attribution: Attribution
@@ -68,8 +67,8 @@ class SentenceReading:
     """What the parse settles in one sentence, and what it leaves open."""
 
     figures: list[FigureReading] = field(default_factory=list)
-    open: list[tuple[int, NumberMention]] = field(default_factory=list)
-    """Quantities whose counted thing the parse did not find: (index, mention)."""
+    open: list[NumberMention] = field(default_factory=list)
+    """Quantities whose counted thing the parse did not find."""
     furniture: list[tuple[NumberMention, str]] = field(default_factory=list)
     statement: Attribution = field(default_factory=Attribution)
     """Who says the sentence as a whole (for reported speech without figures)."""
@@ -93,15 +92,13 @@ def read_sentence(
     before = _root_attribution(context, outlet) if context is not None else None
     statement = _root_attribution(doc, outlet, before)
     if statement.asserter is None and framed and not is_agency(framed, outlet):
-        at = text.find(framed)
-        span = (at, at + len(framed)) if at >= 0 else None
-        statement = Attribution(framed, span, statement.carrier)
+        statement = Attribution(framed, statement.carrier)
     if statement.asserter is None and same_paragraph and before and before.asserter:
         statement = Attribution(
-            before.asserter, None, statement.carrier or before.carrier, from_context=True
+            before.asserter, statement.carrier or before.carrier, from_context=True
         )
     reading = SentenceReading(statement=statement)
-    for index, mention in enumerate(numbers, start=1):
+    for mention in numbers:
         reason = furniture_reason(text, mention)
         if reason is not None:
             reading.furniture.append((mention, reason))
@@ -109,19 +106,17 @@ def read_sentence(
         tokens = [t for t in doc if mention.start <= t.idx < mention.end]
         counted = read_counted(tokens, mention.start, mention.end) if tokens else None
         if counted is None or not counted.text:
-            reading.open.append((index, mention))
+            reading.open.append(mention)
             continue
         start = mention.hedge_start if mention.hedge_start is not None else mention.start
         span = (min(start, counted.span[0]), max(mention.end, counted.span[1]))
-        counted = Counted(counted.text, counted.kind, counted.noun, counted.state, span)
         said = attribute(tokens, doc, before, outlet)
-        if said.asserter is None and reading.statement.asserter is not None:
+        if said.asserter is None and statement.asserter is not None:
             # "12 died, police said": the reporting verb is not above the number
-            said = Attribution(
-                reading.statement.asserter, reading.statement.asserter_span,
-                said.carrier or reading.statement.carrier, reading.statement.from_context,
-            )  # fmt: skip
-        reading.figures.append(FigureReading(index, mention, counted, said))
+            said = dataclasses.replace(statement, carrier=said.carrier or statement.carrier)
+        reading.figures.append(
+            FigureReading(mention, dataclasses.replace(counted, span=span), said)
+        )
     return reading
 
 
@@ -139,11 +134,10 @@ def _colon_source(doc: Doc, outlet: str | None) -> Attribution:
         return Attribution()
     if not any(t.pos_ in {"NOUN", "PROPN"} for t in words):
         return Attribution()
-    span = (words[0].idx, words[-1].idx + len(words[-1].text))
-    text = doc.text[span[0] : span[1]]
+    text = doc.text[words[0].idx : words[-1].idx + len(words[-1].text)]
     if is_agency(text, outlet):
         return Attribution(carrier=text)
-    return Attribution(text, span)
+    return Attribution(text)
 
 
 def _root_attribution(

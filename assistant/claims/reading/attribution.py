@@ -97,10 +97,9 @@ _MAX_ASSERTER_TOKENS = 16
 
 @dataclass(frozen=True)
 class Attribution:
-    """Who asserts, who carried it; spans are offsets into the text that was parsed."""
+    """Who asserts, and who carried it."""
 
     asserter: str | None = None
-    asserter_span: tuple[int, int] | None = None
     carrier: str | None = None
     from_context: bool = False
     """The asserter was named in the sentence before (a pronoun in this one)."""
@@ -132,21 +131,17 @@ def attribute(
         asserter, carried = found
         carrier = carrier or carried
         if asserter is None:
-            if carried is not None:
-                continue  # "according to Reuters": look further up for who said it
-            continue
+            continue  # a reporting verb with no subject: look further up
         if asserter.pos_ == "PRON" or asserter.lower_ in _PRONOUNS:
             if context is not None and context.asserter is not None:
-                return Attribution(
-                    context.asserter, None, carrier or context.carrier, from_context=True
-                )
-            return Attribution(None, None, carrier)
-        text, span = _span(asserter)
+                return Attribution(context.asserter, carrier or context.carrier, from_context=True)
+            return Attribution(None, carrier)
+        text = _span(asserter)
         if is_agency(text, outlet):
-            carrier = carrier or text
+            carrier = carrier or text  # "according to Reuters": look further up
             continue
-        return Attribution(text, span, carrier)
-    return Attribution(None, None, carrier)
+        return Attribution(text, carrier)
+    return Attribution(None, carrier)
 
 
 def _at(node: Token, outlet: str | None) -> tuple[Token | None, str | None] | None:  # noqa: PLR0911
@@ -169,8 +164,8 @@ def _at(node: Token, outlet: str | None) -> tuple[Token | None, str | None] | No
     carrier = None
     if node.lemma_.lower() == "tell":
         told = next((c for c in node.children if c.dep_ in {"dobj", "dative"}), None)
-        if told is not None and is_agency(_span(told)[0], outlet):
-            carrier = _span(told)[0]
+        if told is not None and is_agency(name := _span(told), outlet):
+            carrier = name
     if node.tag_ == "VBN" and not any(c.dep_ in {"aux", "auxpass"} for c in node.children):
         return None  # a bare participle ("Troop Movements Confirmed?"): nobody says it
     subject = next((c for c in node.children if c.dep_ == "nsubj"), None)
@@ -244,7 +239,7 @@ def _issuer(token: Token) -> Token | None:
     return None
 
 
-def _span(token: Token) -> tuple[str, tuple[int, int]]:
+def _span(token: Token) -> str:
     """The asserter's whole span: the subtree, without a trailing clause or punctuation;
     a leading "the" dropped before a proper name."""
     words = list(token.subtree)
@@ -274,6 +269,4 @@ def _span(token: Token) -> tuple[str, tuple[int, int]]:
     if not words:
         words = [token]
     first, last = words[0], words[-1]
-    doc = token.doc
-    span = (first.idx, last.idx + len(last.text))
-    return doc.text[span[0] : span[1]], span
+    return token.doc.text[first.idx : last.idx + len(last.text)]

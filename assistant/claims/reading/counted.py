@@ -46,8 +46,6 @@ class Counted:
     text: str
     """What is counted, in the sentence's words ("people killed", "death toll")."""
     kind: str | None
-    noun: Token | None
-    state: Token | None
     span: tuple[int, int]
     """Offsets, in the parsed text, of the words stating the figure (number included)."""
 
@@ -102,18 +100,18 @@ def read_counted(number: list[Token], start: int, end: int) -> Counted | None:  
 def _governor(anchor: Token, inside: set[int]) -> tuple[Token | None, str]:
     """The first word above the number that is not a preposition, adverb or another number,
     and the relation through which the number hangs from it."""
-    token, via = anchor, anchor.dep_
+    token, through = anchor, ""
     for _ in range(6):
         head = token.head
         if head.i == token.i:
-            return None, via
+            return None, ""
         if head.i in inside or head.pos_ in _CLIMB or head.pos_ == "NUM":
-            if head.pos_ in _CLIMB and head.dep_ != "cc":
-                via = f"prep:{head.lower_}" if head.pos_ == "ADP" else via
+            if head.pos_ == "ADP" and head.dep_ != "cc":
+                through = f"prep:{head.lower_}"
             token = head
             continue
-        return head, via if token is anchor else (via if via.startswith("prep:") else token.dep_)
-    return None, via
+        return head, through or token.dep_
+    return None, ""
 
 
 def _takes_lives(noun: Token | None, state: Token) -> bool:
@@ -130,7 +128,7 @@ def _measures(token: Token) -> bool:
     if token.pos_ not in NOUNS:
         return False
     lemma = token.lemma_.lower()
-    return lemma in MEASURE_NOUNS or kind_of(None, [], lemma) in {
+    return lemma in MEASURE_NOUNS or family(lemma) in {
         "deaths", "injured", "casualties", "missing", "displaced", "evacuated",
     }  # fmt: skip
 
@@ -212,7 +210,7 @@ def _counted(
         [],
         noun.lemma_ if noun is not None else None,
     )
-    return Counted(text, kind, noun, state, _span([*words, *number], start, end))
+    return Counted(text, kind, _span([*words, *number], start, end))
 
 
 def _measured(measure: Token, number: list[Token], start: int, end: int) -> Counted | None:
@@ -229,7 +227,7 @@ def _measured(measure: Token, number: list[Token], start: int, end: int) -> Coun
     if not modifiers and not of_lemmas and lemma in MEASURE_NOUNS and lemma != "toll":
         return None  # "the final figure could reach N": what it counts is elsewhere
     kind = kind_of(None, [m.lemma_ for m in modifiers] + of_lemmas, measure.lemma_)
-    return Counted(text, kind, measure, None, _span([*modifiers, measure, *number], start, end))
+    return Counted(text, kind, _span([*modifiers, measure, *number], start, end))
 
 
 def _span(tokens: list[Token], start: int, end: int) -> tuple[int, int]:
