@@ -163,6 +163,22 @@ def test_page_furniture_is_never_a_figure(sentence: str, reason: str) -> None:
     assert reason in {r for _, r in reading.furniture}
 
 
+@pytest.mark.parametrize(
+    ("sentence", "surface"),
+    [
+        ("By Tuesday evening, 40 people had died, the county said.", "40"),
+        ("By Thursday 12 bridges had been closed.", "12"),
+        ("Investors sold 1,200 shares of the ferry operator on Monday, the exchange said.",
+         "1,200"),
+        ("The inquiry received 340 comments from residents before it closed in March.", "340"),
+    ],
+)  # fmt: skip
+def test_news_that_looks_like_furniture_stays_a_figure(sentence: str, surface: str) -> None:
+    reading = read(sentence)
+    assert reading.furniture == []
+    assert surface in {f.mention.surface for f in reading.figures}
+
+
 def test_a_dateline_date_is_not_a_count_and_its_agency_is_the_carrier() -> None:
     text = "ORRIN BAY, Aug 4 (Reuters) - A ferry fire killed 28 people on Monday.\nMore text."
     assert dateline_carrier(text) == "Reuters"

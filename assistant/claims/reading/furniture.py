@@ -23,19 +23,33 @@ _PATTERNS: Final = (
     ("counter", re.compile(
         r"\b(?:photo|image|picture|slide|gallery|video|page)s?\s*\d+\s*(?:of|/)\s*\d+", re.I
     )),
+)  # fmt: skip
+"""Numbers that are furniture wherever they stand."""
+_SHORT_PATTERNS: Final = (
+    # "1,204 comments", "Shares: 34": a page's counters, on a line of their own; in a
+    # sentence "1,200 shares" are stock and "40 comments" may be news
     ("counter", re.compile(
         r"\b\d[\d,.]*\s*[kKmM]?\s+(?:comments?|shares?|views?|likes?|reactions?|replies)\b"
     )),
     ("counter", re.compile(r"\b(?:comments?|shares?|views?|likes?)\s*[:(]?\s*\d", re.I)),
 )  # fmt: skip
+"""Numbers that are furniture on a short line only."""
+_NAME = r"[A-Z][\w.'’-]+"
 _LINE_PATTERNS: Final = (
     ("timestamp", re.compile(
         r"^\s*(?:last\s+)?(?:updated|published|posted|first published|modified)\b", re.I
     )),
-    ("byline", re.compile(r"^\s*(?:by|written by|reported by)\s+[A-Z]", re.I)),
+    # a name of two or more capitalised words, then the end, a separator or a date:
+    # "By Asha Rell | Updated ...", "By ASHA RELL, Reuters"; not "By Tuesday evening, 40 ..."
+    ("byline", re.compile(
+        rf"^\s*(?:[Bb]y|[Ww]ritten by|[Rr]eported by)\s+{_NAME}(?:\s+{_NAME}){{1,3}}"
+        r"\s*(?:$|[|,•·]|\d)"
+    )),
     ("credit", re.compile(r"^\s*(?:photo|image|picture|file photo|credit)s?\s*(?::|by\b)", re.I)),
 )  # fmt: skip
+"""Lines (of few words) that are furniture as a whole."""
 _SHORT_LINE_WORDS = 14
+_COUNTER_LINE_WORDS = 5
 _AGENCY_DATELINE: Final = re.compile(
     r"^\s*[A-Z][\w.'’ -]{1,40},?\s*(?:[^()\n]{0,30})\((?P<agency>[A-Z][\w .&-]{1,30})\)\s*[-–—:]"
 )
@@ -47,10 +61,16 @@ def furniture_reason(sentence: str, mention: NumberMention) -> str | None:
         for m in pattern.finditer(sentence):
             if m.start() <= mention.start < m.end():
                 return reason
-    if len(sentence.split()) <= _SHORT_LINE_WORDS:
-        for reason, pattern in _LINE_PATTERNS:
-            if pattern.search(sentence):
+    words = len(sentence.split())
+    if words > _SHORT_LINE_WORDS:
+        return None
+    for reason, pattern in _SHORT_PATTERNS if words <= _COUNTER_LINE_WORDS else ():
+        for m in pattern.finditer(sentence):
+            if m.start() <= mention.start < m.end():
                 return reason
+    for reason, pattern in _LINE_PATTERNS:
+        if pattern.search(sentence):
+            return reason
     return None
 
 
