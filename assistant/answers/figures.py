@@ -1,11 +1,14 @@
 """Figures per source, straight from verified claims: no model call.
 
-A claim is relevant when what it counts is the thing the question counts: a word of its
-counted phrase means the question's counted noun (word embeddings: "soldiers" and
-"infantrymen" for "troops", not "officers" or "shells"), or the phrase only refers back
-("the final figure") in a sentence that names it. Its quote must also state every focus
-word ("killed" must be said, not "deployed"). Rows keep the claim's hedge, what it
-counts, asserter and time, and cite the claim's verified quote.
+When the question asks for one kind of figure ("how many people died", "the death toll":
+kind "deaths", read by the same lemmas as claims' kinds), every claim of that kind is
+relevant whatever its words, and claims of other kinds never are. Otherwise, and for
+claims without a kind, a claim is relevant when what it counts is the thing the question
+counts: a word of its counted phrase means the question's counted noun (word embeddings:
+"soldiers" and "infantrymen" for "troops", not "officers" or "shells"), or the phrase
+only refers back ("the final figure") in a sentence that names it. Its quote must also
+state every focus word ("killed" must be said, not "deployed"). Rows keep the claim's
+hedge, what it counts, asserter and time, and cite the claim's verified quote.
 """
 
 from __future__ import annotations
@@ -15,7 +18,9 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from .. import nlp
 from ..claims.models import Claim
+from ..claims.reading.kinds import family
 from ..claims.store import ClaimStore
 from ..store import Document, Store
 from .cite import CitationBook, outlet_name
@@ -25,7 +30,8 @@ from .models import FigureRow
 log = logging.getLogger(__name__)
 
 SAME_THING = 0.65
-"""Word similarity at which two nouns name the same thing (troops/soldiers 0.89,
+"""Word similarity at which two nouns name the same thing, here and in the digest's
+groups (troops/soldiers 0.89,
 troops/infantrymen 0.66; troops/commanders 0.59, troops/officers 0.50)."""
 POOL = 200
 """Claims fetched by meaning before filtering; enough for a corpus of thousands."""
@@ -42,39 +48,67 @@ class Selected:
     similarity: float
 
 
+def question_kind(store: Store, question: str) -> str | None:
+    """The one kind of figure a question asks about, read by the same lemmas as claims'
+    kinds: "How many people died ...?" and "What is the death toll?" -> "deaths"; None when
+    it names no kind or several ("killed and injured")."""
+    (doc,) = nlp.parse(store.settings.cache, [question])
+    kinds = {family(t.lemma_) for t in doc if t.pos_ in {"VERB", "ADJ", "NOUN"}} - {None}
+    return kinds.pop() if len(kinds) == 1 else None
+
+
 def select_figures(
     store: Store, head: str, about: str, focus: Sequence[str] = (),
-    doc_ids: Sequence[str] | None = None,
+    doc_ids: Sequence[str] | None = None, kind: str | None = None,
 ) -> list[Selected]:  # fmt: skip
-    """Claims giving a count of `head` (the question's counted noun), in source order."""
+    """Claims giving a count of `head` (the question's counted noun), in source order.
+
+    With the question's `kind` ("deaths"), a claim of that kind is relevant whatever words
+    it uses ("the death toll rose to 57", "12 bodies were recovered"), and a claim of
+    another kind never is; a claim without a kind is judged by its words as below.
+    """
     claims = [
         c for c in ClaimStore(store).about(about, POOL, doc_ids)
         if c.quantity is not None and not _is_rate(c)
-        and all(states(c.quotes[0].text, w) for w in focus)
     ]  # fmt: skip
-    if not claims:
-        return []
+    of_kind = [c for c in claims if kind is not None and _kind(c) == kind]
+    unkinded = [
+        c for c in claims
+        if (kind is None or _kind(c) is None) and all(states(c.quotes[0].text, w) for w in focus)
+    ]  # fmt: skip
+    scored = [(c, 1.0) for c in of_kind] + (_by_words(store, head, unkinded) if unkinded else [])
+    docs: dict[str, Document] = {}
+    kept: list[Selected] = []
+    for claim, score in scored:
+        doc = docs.get(claim.doc_id) or store.docs.get(claim.doc_id)
+        if doc is None:
+            continue
+        docs[doc.id] = doc
+        kept.append(Selected(claim, doc, score))
+    log.info("figures of %r (kind %s): %d of %d claims kept", head, kind, len(kept), len(claims))
+    return sorted(kept, key=lambda s: (outlet_name(s.doc).lower(), s.doc.id,
+                                       s.claim.quotes[0].start))  # fmt: skip
+
+
+def _kind(claim: Claim) -> str | None:
+    return claim.quantity.kind if claim.quantity is not None else None
+
+
+def _by_words(store: Store, head: str, claims: list[Claim]) -> list[tuple[Claim, float]]:
+    """The claims whose counted words mean the question's counted noun, with how close."""
     vocabulary = sorted({w.lower() for c in claims for w in _WORD.findall(_context(c))})
     vectors = store.embedder.embed([head.lower(), *vocabulary])
     closeness = dict(zip(vocabulary, (float(x) for x in vectors[1:] @ vectors[0]), strict=True))
-    docs: dict[str, Document] = {}
-    kept: list[Selected] = []
+    kept: list[tuple[Claim, float]] = []
     for claim in claims:
         assert claim.quantity is not None
         counted = [w.lower() for w in _WORD.findall(claim.quantity.counted)]
         score = max((closeness.get(w, 0.0) for w in counted), default=0.0)
         if score < SAME_THING and _ANAPHORA & set(counted):
             score = max(closeness.get(w.lower(), 0.0) for w in _WORD.findall(_context(claim)))
-        if score < SAME_THING:
-            continue
-        doc = docs.get(claim.doc_id) or store.docs.get(claim.doc_id)
-        if doc is None:
-            continue
-        docs[doc.id] = doc
-        kept.append(Selected(claim, doc, score))
-    log.info("figures of %r: %d of %d claims kept", head, len(kept), len(claims))
-    return sorted(kept, key=lambda s: (outlet_name(s.doc).lower(), s.doc.id,
-                                       s.claim.quotes[0].start))  # fmt: skip
+        if score >= SAME_THING:
+            kept.append((claim, score))
+    return kept
 
 
 def figure_rows(selected: Sequence[Selected], book: CitationBook) -> list[FigureRow]:

@@ -13,13 +13,11 @@ from collections.abc import Sequence
 
 from ..answers.cite import CitationBook
 from ..answers.conflicts import figure_conflicts
-from ..answers.figures import Selected, figure_rows
+from ..answers.figures import SAME_THING, Selected, figure_rows
 from ..claims.models import Claim
 from ..store import Document, Store
 from .models import Digest, DocSummary
 
-SAME_THING = 0.65
-"""Word similarity at which two counted nouns name one thing (as in answers.figures)."""
 _WORD = re.compile(r"\b[a-z]{4,}\b")
 _FRAME_WORDS = """
     that this these those there their them they have been being were will would could

@@ -1,0 +1,54 @@
+"""A figures question selects claims by the kind of what they count, whatever the words.
+
+Every figure here is read off the parse (no model call): "the death toll rose to 57",
+"31 bodies were recovered" and "Ninety nine people died" are all deaths; injured and
+missing are other kinds and never answer a question about deaths.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from assistant.answers import Answerer
+from assistant.answers.figures import question_kind
+from assistant.claims.run import extract_claims
+from assistant.llm import LLM
+from assistant.settings import Settings
+
+from .fake_openai import FakeOpenAI
+from .stored_article import ingest_article
+
+ARTICLE = (
+    "Fire at the Corvane depot\n"
+    "The death toll from the depot fire rose to 57 on Friday, the county sheriff said.\n"
+    "Rescue teams said 31 bodies were recovered from the east wing.\n"
+    "Ninety nine people died in the first hours, the fire chief told AFP.\n"
+    "At least 140 workers were injured, hospital officials said.\n"
+    "A further 12 people are missing, according to the county sheriff's office.\n"
+)
+
+
+def test_a_deaths_question_finds_every_way_of_saying_deaths(
+    fake_settings: Settings, fake_openai: FakeOpenAI, tmp_path: Path
+) -> None:
+    store, _ = ingest_article(fake_settings, tmp_path, ARTICLE)
+    llm = LLM(fake_settings.llm, fake_settings.cache)
+    try:
+        report = extract_claims(store, llm)
+        assert report.counts.model_calls == 0
+        assert question_kind(store, "How many people were killed, per source?") == "deaths"
+        assert question_kind(store, "What is the death toll?") == "deaths"
+        assert question_kind(store, "How many people were injured?") == "injured"
+        assert question_kind(store, "How many were killed or injured?") is None
+        answer = Answerer(store, llm).ask("How many people were killed, per source?")
+        injured = Answerer(store, llm).ask("How many people were hurt, per source?")
+    finally:
+        llm.close()
+    assert fake_openai.requests == []
+    assert sorted(f.value for f in answer.figures) == [31, 57, 99]
+    assert {f.asserter_surface for f in answer.figures} == {
+        "the county sheriff",
+        "Rescue teams",
+        "the fire chief",
+    }
+    assert [f.value for f in injured.figures] == [140]
