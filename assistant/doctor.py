@@ -67,14 +67,14 @@ def run_checks(
 
     def tokenizer() -> str:
         enc = get_encoding(settings.cache)
-        return (
-            f"{enc.name}: 'North Korean troops' = {count_tokens('North Korean troops', enc)} tokens"
-        )
+        return f"{enc.name}: 'people displaced' = {count_tokens('people displaced', enc)} tokens"
 
     yield _run("tokenizer", tokenizer)
 
     def embeddings() -> str:
-        vec = Embedder(settings.embedding.model, settings.cache).embed(["troops in Kursk"])
+        vec = Embedder(settings.embedding.model, settings.cache).embed(
+            ["people displaced by the flood"]
+        )
         if vec.shape != (1, DIMENSIONS):
             raise FactcheckError(f"embedding has shape {vec.shape}, expected (1, {DIMENSIONS})")
         return f"{settings.embedding.model}: {DIMENSIONS} dimensions"

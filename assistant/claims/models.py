@@ -46,7 +46,7 @@ class Quantity(BaseModel):
     surface: str = Field(description="the number as written, e.g. '11,000'")
     hedge: Hedge | None = None
     unit: str | None = None
-    counted: str = Field(description="what is counted, e.g. 'North Korean troops in Russia'")
+    counted: str = Field(description="what is counted, e.g. 'people killed in the flood'")
     kind: str | None = Field(
         default=None, description="normalised kind of what is counted, e.g. 'deaths'"
     )

@@ -118,8 +118,8 @@ _COMMON: Final = _words(
     reports report data evidence images image photos photo photograph video videos footage
     analysis research studies study documents document records record figures figure
     estimates estimate statistics polls poll surveys survey news story stories update
-    updates breaking exclusive watch opinion editorial related copyright read expanded
-    coverage privacy become support two three four five six seven eight nine ten hundred
+    updates breaking exclusive watch opinion editorial
+    two three four five six seven eight nine ten hundred
     hundreds thousand thousands million millions billion dozens if sources officials experts
     analysts people"""
 )

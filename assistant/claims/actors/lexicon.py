@@ -182,7 +182,7 @@ _PLACE_WORDS: Final = _words(
     strait valley desert airport port base station camp bridge park hall palace tower avenue
     road highway east west north south eastern western northern southern far middle upper
     lower new great old saint mount fort cup games olympics day week year agreement treaty
-    accord pact act law plan operation crisis revolution festival prize award korea front
+    accord pact act law plan operation crisis revolution festival prize award front
     line"""
 )
 _CALENDAR: Final = _words(

@@ -49,7 +49,7 @@ __all__ = [
     "read_sentence",
 ]
 
-READER_VERSION = "parse-2"
+READER_VERSION = "parse-3"
 """Changes whenever the rules here change, so that stored claims are read again."""
 
 

@@ -85,7 +85,7 @@ WIRES: Final = frozenset(
         "agence france presse", "pti", "press trust of india", "ani", "asian news international",
         "ians", "uni", "united news of india", "xinhua", "yonhap", "kyodo", "tass", "ria novosti",
         "interfax", "dpa", "efe", "ansa", "anadolu", "anadolu agency", "bernama", "antara",
-        "rastriya samachar samiti", "bloomberg", "bss", "wafa",
+        "rastriya samachar samiti", "bss", "wafa",
     }
 )  # fmt: skip
 """The wire services every newsroom knows, lower-cased, without a leading "the"."""
