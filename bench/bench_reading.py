@@ -6,14 +6,15 @@ DIR holds article files (.txt .md .html, sidecars beside them) as ingest reads t
 `gold.jsonl`: one line per figure a careful reader extracts, ``{"file", "value", "kind",
 "asserter", "carrier", "carrier_via"}`` (kind: "deaths", "injured", "missing",
 "displaced", ... or "other: ..."); optionally `furniture.jsonl` with ``{"file", "surface",
-"class"}`` for numbers that must never be figures (class "furniture"). Real pages go in an
+"class", "context"}`` for numbers that must never be figures (class "furniture": page
+furniture; "non-count": magnitudes, ages, clock times). Real pages go in an
 ignored folder (`bench/.work/`), never in the repository.
 
 Prints, per corpus: sentences and figures read, the share of candidate sentences that still
 need the model, parse time per 1k article tokens, figure recall (gold (file, value) pairs
 found as figures), precision against gold values, kind accuracy on the people-kinds,
 asserter accuracy (gold asserter named by the found one, or both none), carrier accuracy
-on "told AGENCY" credits, and figures made of furniture. Writes a JSON record to
+on "told AGENCY" credits, figures made of furniture and of other numbers that count nothing. Writes a JSON record to
 bench/results/.
 """
 
@@ -88,6 +89,17 @@ def read_corpus(folder: Path, settings: Settings) -> tuple[list[dict[str, Any]],
     return found, dict(totals)
 
 
+def _listed(found: dict[str, Any], listed: list[dict[str, Any]], kind: str) -> bool:
+    """Is this figure one the list says is `kind` ("furniture", "non-count"): same file,
+    its number inside the listed surface, its sentence holding the listed context?"""
+    return any(
+        u["file"] == found["file"] and u.get("class") == kind
+        and found["surface"] in u["surface"]
+        and (u.get("context") or u["surface"]) in found["sentence"]
+        for u in listed
+    )  # fmt: skip
+
+
 def score(found: list[dict[str, Any]], gold: list[dict[str, Any]],
           furniture: list[dict[str, Any]]) -> dict[str, Any]:  # fmt: skip
     by_file: dict[str, list[dict[str, Any]]] = defaultdict(list)
@@ -120,11 +132,8 @@ def score(found: list[dict[str, Any]], gold: list[dict[str, Any]],
         if g.get("carrier_via") == "claim":
             carrier_n += 1
             carriers += _named(g.get("carrier"), match["carrier"])
-    furniture_hits = [
-        f for f in found
-        if any(u["file"] == f["file"] and u.get("class") == "furniture"
-               and f["surface"] in u["surface"] for u in furniture)
-    ]  # fmt: skip
+    furniture_hits = [f for f in found if _listed(f, furniture, "furniture")]
+    non_counts = [f for f in found if _listed(f, furniture, "non-count")]
     return {
         "gold_pairs": len(pairs),
         "figure_recall": len(hit_pairs) / len(pairs) if pairs else None,
@@ -133,7 +142,10 @@ def score(found: list[dict[str, Any]], gold: list[dict[str, Any]],
         "asserter_accuracy": asserters / asserter_n if asserter_n else None,
         "carrier_accuracy": carriers / carrier_n if carrier_n else None,
         "furniture_figures": len(furniture_hits),
-        "furniture_examples": [f"{f['file']}: {f['surface']}" for f in furniture_hits[:10]],
+        "furniture_examples": [
+            f"{f['file']}: {f['surface']} | {f['sentence'][:80]}" for f in furniture_hits[:10]
+        ],  # fmt: skip
+        "non_count_figures": len(non_counts),
         "asserter_misses": misses,
     }
 

@@ -653,6 +653,7 @@ def test_number_words_round_trip(n: int) -> None:
         ("19\u2009136 people", "19\u2009136", 19_136, "count"),
         ("Ninety nine people died", "Ninety nine", 99, "count"),
         ("date 2031-05-12 WORLD", "2031-05-12", 12, "date"),
+        ("Updated: 29-01-2031", "29-01-2031", 29, "date"),
     ],
 )
 def test_indian_units_grouping_spaced_and_spelled_numbers(
@@ -667,3 +668,8 @@ def test_rupees_are_money_and_mrs_is_not_a_currency() -> None:
     assert (rupees.kind, rupees.unit) == ("money", "Rs")
     (plain,) = find_numbers("Mrs 5 things")
     assert plain.kind == "count"
+
+
+def test_digits_joined_by_underscores_are_an_identifier() -> None:
+    assert find_numbers("1810107_web1_1810107-bab4c57c") == []
+    assert [m.value for m in find_numbers("image_2031 shows 40 homes")] == [40]

@@ -154,6 +154,8 @@ def test_the_final_figure_is_left_open_for_the_model() -> None:
         ("Photo 3 of 12", "counter"),
         ("1,204 comments", "counter"),
         ("By Asha Rell | Published 14 minutes ago", "timestamp"),
+        ("More photos on page 3.", "counter"),
+        ("KST: 1051 HRS, JUL 02, 2031", "timestamp"),
     ],
 )
 def test_page_furniture_is_never_a_figure(sentence: str, reason: str) -> None:

@@ -31,7 +31,9 @@ _NUM_RE = re.compile(
     r"|[0-9]+)(?:\.(?P<frac>[0-9]+))?"
 )
 _ISO_DATE_RE = re.compile(
+    # "2023-11-04" and, as page timestamps write it, "04-11-2023" (the value is the day)
     r"[0-9]{4}([-/])(?:0[1-9]|1[0-2])\1(?P<d>0[1-9]|[12][0-9]|3[01])(?![0-9])"
+    r"|(?P<d2>0[1-9]|[12][0-9]|3[01])-(?:0[1-9]|1[0-2])-[0-9]{4}(?![0-9])"
 )
 _LETTERS_RE = re.compile(r"[^\W\d_]+")
 _SKIP_RE = re.compile(r"\w+")
@@ -63,10 +65,10 @@ def _is_code(text: str, start: int) -> bool:
 
 
 def _code_or_dotted(text: str, start: int, end: int) -> int | None:
-    """Where to resume when the digits are no number: a code (F-16, Su-35, COVID-19), a
-    dotted or slashed run (1.2.3, 10.0.0.1, 24/7, 10/25/2024)."""
-    if _is_code(text, start):
-        return _skip_token(text, end)
+    """Where to resume when the digits are no number: a code (F-16, Su-35, COVID-19), an
+    identifier joined by "_", a dotted or slashed run (1.2.3, 10.0.0.1, 24/7, 10/25/2024)."""
+    if _is_code(text, start) or text[end : end + 1] == "_" or text[start - 1 : start] == "_":
+        return _skip_token(text, end)  # also "1810107_web1": an identifier
     dotted = _DOTTED_RE.match(text, end)
     return None if dotted is None else dotted.end()
 
@@ -130,7 +132,8 @@ def _parse_numeric(text: str, start: int) -> _Parsed:
     pos += signed
     iso = _ISO_DATE_RE.match(text, pos) if cur is None and not signed else None
     if iso is not None:  # "2023-11-04": a date (the value is the day), never three numbers
-        return _Core(start, iso.end(), float(iso.group("d")), "date"), iso.end()
+        day = iso.group("d") or iso.group("d2")
+        return _Core(start, iso.end(), float(day), "date"), iso.end()
     m = _NUM_RE.match(text, pos)
     if m is None or (signed and cur is None and not _sign_ok(text, start)):
         return None, start + 1  # "1,500 - 2,000": a dash between numbers, not a sign

@@ -23,6 +23,7 @@ _PATTERNS: Final = (
     ("counter", re.compile(
         r"\b(?:photo|image|picture|slide|gallery|video|page)s?\s*\d+\s*(?:of|/)\s*\d+", re.I
     )),
+    ("counter", re.compile(r"\b(?:on|see|continued on)\s+page\s+\d+\b", re.I)),
 )  # fmt: skip
 """Numbers that are furniture wherever they stand."""
 _SHORT_PATTERNS: Final = (
@@ -47,6 +48,14 @@ _LINE_PATTERNS: Final = (
     )),
     ("credit", re.compile(r"^\s*(?:photo|image|picture|file photo|credit)s?\s*(?::|by\b)", re.I)),
 )  # fmt: skip
+_STAMP_WORDS = 8
+_STAMP: Final = re.compile(
+    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?\s+"
+    r"(?:19|20)\d{2}\b",
+    re.I,
+)
+"""A month, day and year: on a line of a few words, a page's time stamp ("BDST: 1051
+HRS, JUL 02, 2014")."""
 """Lines (of few words) that are furniture as a whole."""
 _SHORT_LINE_WORDS = 14
 _COUNTER_LINE_WORDS = 5
@@ -71,6 +80,8 @@ def furniture_reason(sentence: str, mention: NumberMention) -> str | None:
     for reason, pattern in _LINE_PATTERNS:
         if pattern.search(sentence):
             return reason
+    if words <= _STAMP_WORDS and _STAMP.search(sentence):
+        return "timestamp"
     return None
 
 
