@@ -14,8 +14,8 @@ Prints, per corpus: sentences and figures read, the share of candidate sentences
 need the model, parse time per 1k article tokens, figure recall (gold (file, value) pairs
 found as figures), precision against gold values, kind accuracy on the people-kinds,
 asserter accuracy (gold asserter named by the found one, or both none), carrier accuracy
-on "told AGENCY" credits, figures made of furniture and of other numbers that count nothing. Writes a JSON record to
-bench/results/.
+on "told AGENCY" credits, figures made of furniture and of other numbers that count
+nothing. Writes a JSON record to bench/results/.
 """
 
 from __future__ import annotations
@@ -144,7 +144,7 @@ def score(found: list[dict[str, Any]], gold: list[dict[str, Any]],
         "furniture_figures": len(furniture_hits),
         "furniture_examples": [
             f"{f['file']}: {f['surface']} | {f['sentence'][:80]}" for f in furniture_hits[:10]
-        ],  # fmt: skip
+        ],
         "non_count_figures": len(non_counts),
         "asserter_misses": misses,
     }
