@@ -87,6 +87,7 @@ from __future__ import annotations
 
 from .in_text import actor_in_text
 from .keys import canonical_key
+from .lexicon import names_a_speaker
 from .resolve import resolve_actors
 from .spans import MAX_ACTORS, ActorSpan, find_actors
 
@@ -96,5 +97,6 @@ __all__ = [
     "actor_in_text",
     "canonical_key",
     "find_actors",
+    "names_a_speaker",
     "resolve_actors",
 ]

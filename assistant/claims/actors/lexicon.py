@@ -189,3 +189,15 @@ _CALENDAR: Final = _words(
     """january february march april may june july august september october november december
     monday tuesday wednesday thursday friday saturday sunday"""
 )
+
+
+def names_a_speaker(word: str) -> bool:
+    """Is `word` the head of a phrase naming someone who speaks: a role or title
+    ("chief", "spokesman"), a body ("ministry", "police") or a group ("officials")?"""
+    low = word.lower()
+    return (
+        low in _ROLE_HEADS
+        or low in _TITLE_HEADS
+        or low in _ORG_WORDS
+        or (low in _BODY_HEADS or low in _GROUP_HEADS)
+    )

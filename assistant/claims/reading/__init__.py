@@ -26,14 +26,15 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from ..actors import find_actors, names_a_speaker
 from ..numbers import NumberMention
-from .attribution import Attribution, attribute, is_agency
+from .attribution import Attribution, attribute, is_agency, is_pronoun
 from .counted import Counted, read_counted
 from .furniture import dateline_carrier, furniture_reason
 from .kinds import FAMILIES, kind_of
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Token
 
 __all__ = [
     "FAMILIES",
@@ -45,11 +46,12 @@ __all__ = [
     "dateline_carrier",
     "furniture_reason",
     "is_agency",
+    "is_pronoun",
     "kind_of",
     "read_sentence",
 ]
 
-READER_VERSION = "parse-3"
+READER_VERSION = "parse-4"
 """Changes whenever the rules here change, so that stored claims are read again."""
 
 
@@ -92,6 +94,9 @@ def read_sentence(
     before = _root_attribution(context, outlet) if context is not None else None
     statement = _root_attribution(doc, outlet, before)
     if statement.asserter is None and framed and not is_agency(framed, outlet):
+        if is_pronoun(framed):  # "I’ve had reports ...," he said: nobody named
+            framed = None
+    if statement.asserter is None and framed:
         statement = Attribution(framed, statement.carrier)
     if statement.asserter is None and same_paragraph and before and before.asserter:
         statement = Attribution(
@@ -121,23 +126,49 @@ def read_sentence(
 
 
 _COLON_WINDOW = 8
+_TAIL_WINDOW = 5
+_SPEAKER_ENTITIES = frozenset({"PERSON", "ORG", "NORP"})
 
 
 def _colon_source(doc: Doc, outlet: str | None) -> Attribution:
-    """A headline's "Ukraine's spy chief: 11,000 soldiers ...": the words before an early
-    colon, when they are a noun phrase, say who says what follows."""
-    colon = next((t for t in doc[:_COLON_WINDOW] if t.text == ":"), None)
-    if colon is None or colon.i == 0:
+    """A headline's source beside a colon: "Ukraine's spy chief: 11,000 soldiers ..." or
+    "15 soldiers killed in attack: Ministry". The words on the short side must name a
+    speaker (an actor span or a person or organisation), never a dateline ("Guwahati:",
+    "SHIMLA :", "Jajarkot, Nov 4:") or a topic ("Nepal earthquake:")."""
+    colons = [t for t in doc if t.text == ":"]
+    if not colons:
         return Attribution()
-    words = [t for t in doc[: colon.i] if not t.is_punct]
-    if not words or any(t.pos_ in {"VERB", "AUX"} for t in words):
-        return Attribution()
-    if not any(t.pos_ in {"NOUN", "PROPN"} for t in words):
-        return Attribution()
-    text = doc.text[words[0].idx : words[-1].idx + len(words[-1].text)]
-    if is_agency(text, outlet):
-        return Attribution(carrier=text)
-    return Attribution(text)
+    first, last = colons[0], colons[-1]
+    sides = []
+    if 0 < first.i < _COLON_WINDOW:
+        sides.append((doc[: first.i], True))
+    if len(doc) - last.i - 1 <= _TAIL_WINDOW:
+        sides.append((doc[last.i + 1 :], False))
+    for side, leading in sides:
+        words = [t for t in side if not t.is_punct]
+        text = doc.text[words[0].idx : words[-1].idx + len(words[-1].text)] if words else ""
+        if not words or not _speaker(words, text, leading):
+            continue
+        if is_agency(text, outlet):
+            return Attribution(carrier=text)
+        return Attribution(text)
+    return Attribution()
+
+
+def _speaker(words: list[Token], text: str, leading: bool) -> bool:
+    """Do these words (one side of a colon) name someone who can say something? Their
+    last word must: a person or organisation, a role, body or group noun, or the end of
+    an actor span ("Nepal earthquake", "Orrin Bay fire" end in events)."""
+    if any(t.pos_ in {"VERB", "AUX", "NUM"} for t in words):
+        return False
+    if any(t.ent_type_ in {"DATE", "TIME", "CARDINAL"} for t in words):
+        return False
+    if leading and len(words) == 1 and words[0].is_upper:
+        return False  # "SHIMLA :": a dateline in capitals
+    head = words[-1]
+    if head.ent_type_ in _SPEAKER_ENTITIES or names_a_speaker(head.text):
+        return True
+    return any(a.end == len(text) for a in find_actors(text))
 
 
 def _root_attribution(

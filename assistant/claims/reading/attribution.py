@@ -115,6 +115,11 @@ def is_agency(name: str, outlet: str | None = None) -> bool:
     return bool(re.search(r"\bnews agency\b|\bnewswire\b|\bwire service\b", key))
 
 
+def is_pronoun(words: str) -> bool:
+    """ "he", "They", "I’ve": a pronoun (contracted or not), never a name."""
+    return re.split(r"[’'\s]", words.strip().lower())[0] in _PRONOUNS
+
+
 def attribute(
     tokens: list[Token], doc: Doc, context: Attribution | None, outlet: str | None = None
 ) -> Attribution:
@@ -132,7 +137,7 @@ def attribute(
         carrier = carrier or carried
         if asserter is None:
             continue  # a reporting verb with no subject: look further up
-        if asserter.pos_ == "PRON" or asserter.lower_ in _PRONOUNS:
+        if asserter.pos_ == "PRON" or is_pronoun(asserter.text):
             if context is not None and context.asserter is not None:
                 return Attribution(context.asserter, carrier or context.carrier, from_context=True)
             return Attribution(None, carrier)
