@@ -93,10 +93,9 @@ def read_sentence(
     the reported speech of the sentence before ("X said ... . The first 2,600 will ...")."""
     before = _root_attribution(context, outlet) if context is not None else None
     statement = _root_attribution(doc, outlet, before)
-    if statement.asserter is None and framed and not is_agency(framed, outlet):
-        if is_pronoun(framed):  # "I’ve had reports ...," he said: nobody named
-            framed = None
-    if statement.asserter is None and framed:
+    # a frame offering an agency or a pronoun ("I’ve had reports ...," he said) names nobody
+    names = framed is not None and not (is_agency(framed, outlet) or is_pronoun(framed))
+    if statement.asserter is None and framed and names:
         statement = Attribution(framed, statement.carrier)
     if statement.asserter is None and same_paragraph and before and before.asserter:
         statement = Attribution(
