@@ -68,6 +68,30 @@ def test_what_a_number_counts_comes_from_the_parse(
     assert found[surface].counted.kind == kind
 
 
+@pytest.mark.parametrize(
+    ("sentence", "surface", "kind"),
+    [
+        ("The death toll from the ferry fire soared past 3,700 Monday.", "3,700", "deaths"),
+        ("ORRIN BAY, Aug 4 (Reuters) - The death toll from the ferry fire has climbed to 28.",
+         "28", "deaths"),
+        ("The fresh fatality brought to 38 the death toll from the storm.", "38", "deaths"),
+        ("14 killed, 35 injured in Harlan train collision", "35", "injured"),
+        ("At least 3,785 people have been killed and 12,493 wounded in the strikes.", "12,493",
+         "injured"),
+        ("Eighty people were killed and more than 140 people sustained injuries.", "140",
+         "injured"),
+        ("The flood has claimed the lives of 12 people.", "12", "deaths"),
+        ("The attack left 49 militants dead.", "49", "deaths"),
+    ],
+)  # fmt: skip
+def test_kinds_where_the_parse_alone_misleads(sentence: str, surface: str, kind: str) -> None:
+    assert figures(sentence)[surface].counted.kind == kind
+
+
+def test_saved_lives_are_not_deaths() -> None:
+    assert figures("Rescuers saved the lives of 12 people.")["12"].counted.kind != "deaths"
+
+
 def test_killed_and_injured_share_the_counted_noun() -> None:
     found = figures(
         "At least 128 people were killed and over 140 injured, according to the Varn Red "

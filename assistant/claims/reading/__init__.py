@@ -51,7 +51,7 @@ __all__ = [
     "read_sentence",
 ]
 
-READER_VERSION = "parse-4"
+READER_VERSION = "parse-5"
 """Changes whenever the rules here change, so that stored claims are read again."""
 
 

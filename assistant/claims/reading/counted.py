@@ -22,6 +22,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from .kinds import LIVES_TAKEN as _LIVES_TAKEN
 from .kinds import MEASURE_NOUNS, family, kind_of
 
 if TYPE_CHECKING:
@@ -35,6 +36,14 @@ _STATE_DEPS = frozenset({"acl", "amod", "relcl"})
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 _OBJECTS = frozenset({"dobj", "attr", "oprd", "npadvmod", "dative", "obj"})
 _COPULA = frozenset({"be", "remain", "become", "stand", "appear", "seem"})
+_LEVEL_VERBS = frozenset(
+    {
+        "reach", "rise", "climb", "soar", "jump", "mount", "increase", "stand", "hit", "touch",
+        "cross", "top", "pass", "surpass", "exceed", "tally", "bring", "push", "take", "put",
+        "go", "grow", "edge",
+    }
+)  # fmt: skip
+"""Verbs that set a measure's level: "the toll rose to N", "brought the toll to N"."""
 _NOT_STATES = frozenset({"say", "tell", "report", "state", "add", "claim", "note", "be", "have"})
 """Verbs a counted noun can be the subject of without saying what happened to it."""
 
@@ -76,6 +85,8 @@ def read_counted(number: list[Token], start: int, end: int) -> Counted | None:  
             state = governor
         elif subject is not None and subject.i not in inside and _measures(subject):
             measure = subject
+        elif (found := _measure_beside(governor, inside)) is not None:
+            measure = found
         else:
             state = governor
             noun = _shared_noun(governor, inside)
@@ -88,6 +99,7 @@ def read_counted(number: list[Token], start: int, end: int) -> Counted | None:  
         return _measured(measure, number, start, end)
     if noun is not None and state is None:
         state = _state_of(noun)
+    state = _own_state(number, noun) or state
     if noun is None and state is None:
         return None
     if state is not None and state.lemma_.lower() in _NOT_STATES and not _takes_lives(noun, state):
@@ -105,13 +117,46 @@ def _governor(anchor: Token, inside: set[int]) -> tuple[Token | None, str]:
         head = token.head
         if head.i == token.i:
             return None, ""
-        if head.i in inside or head.pos_ in _CLIMB or head.pos_ == "NUM":
+        if head.i in inside or head.pos_ in _CLIMB or head.pos_ == "NUM" or _is_time(head):
             if head.pos_ == "ADP" and head.dep_ != "cc":
                 through = f"prep:{head.lower_}"
             token = head
             continue
         return head, through or token.dep_
     return None, ""
+
+
+def _is_time(token: Token) -> bool:
+    """ "soared past 3,700 Monday": a day, date or time is never what a number counts."""
+    return token.ent_type_ in {"DATE", "TIME"} and token.pos_ in NOUNS
+
+
+def _measure_beside(verb: Token, inside: set[int]) -> Token | None:
+    """A measure that a verb of level sets, where the parse did not make it the subject:
+    the object ("brought to 38 the death toll") or the nearest measure noun before the
+    verb in its clause ("Jajarkot, Nov 4: The death toll ... has reached 37")."""
+    if verb.lemma_.lower() not in _LEVEL_VERBS:
+        return None
+    for child in verb.children:
+        if child.dep_ in _OBJECTS and child.i not in inside and _measures(child):
+            return child
+    for token in reversed(verb.doc[verb.left_edge.i : verb.i]):
+        if token.pos_ in VERBS and token.dep_ not in {"aux", "auxpass"}:
+            return None
+        if token.i not in inside and token.lemma_.lower() in MEASURE_NOUNS | {"toll"}:
+            return token
+    return None
+
+
+def _own_state(number: list[Token], noun: Token | None) -> Token | None:
+    """A participle or adjective of a family right after the number (or its noun) states
+    what happened to what it counts: "14 killed, 35 injured", "49 militants dead"."""
+    last = max([*(t.i for t in number), *([noun.i] if noun is not None else [])])
+    doc = number[0].doc
+    after = doc[last + 1] if last + 1 < len(doc) else None
+    if after is not None and after.pos_ in {"VERB", "ADJ"} and family(after.lemma_):
+        return after
+    return None
 
 
 def _takes_lives(noun: Token | None, state: Token) -> bool:
@@ -207,10 +252,28 @@ def _counted(
     text = text.strip()
     kind = kind_of(
         state.lemma_ if state is not None else None,
-        [],
+        _kind_words(noun, state),
         noun.lemma_ if noun is not None else None,
     )
     return Counted(text, kind, _span([*words, *number], start, end))
+
+
+def _kind_words(noun: Token | None, state: Token | None) -> list[str]:
+    """Lemmas beside the state and noun that say the kind: the state's object ("sustained
+    injuries", "lost their lives") and the noun a counted noun belongs to ("the lives of 12
+    people")."""
+    objects = [c for c in state.children if c.dep_ in {"dobj", "obj"}] if state else []
+    words = [c.lemma_ for c in objects if c.lemma_.lower() != "life"]
+    lives = any(c.lemma_.lower() == "life" for c in objects)
+    if lives and state is not None and state.lemma_.lower() in _LIVES_TAKEN:
+        words.append("death")  # "lost their lives"
+    if noun is not None and noun.dep_ == "pobj" and noun.head.lower_ == "of":
+        owner = noun.head.head  # "the lives of 12 people", "the bodies of 12 people"
+        if owner.lemma_.lower() != "life":
+            words.append(owner.lemma_)
+        elif owner.head.lemma_.lower() in _LIVES_TAKEN:  # "claimed the lives of 12 people"
+            words.append("death")
+    return words
 
 
 def _measured(measure: Token, number: list[Token], start: int, end: int) -> Counted | None:

@@ -45,7 +45,7 @@ FAMILIES: Final[dict[str, frozenset[str]]] = {
 _LEMMA_KIND: Final[dict[str, str]] = {
     lemma: kind for kind, lemmas in FAMILIES.items() for lemma in lemmas
 }
-_LIVES_TAKEN: Final = frozenset({"lose", "claim", "take", "cost"})
+LIVES_TAKEN: Final = frozenset({"lose", "claim", "take", "cost"})
 """States that make "lives" deaths ("70 lives lost", "claimed 70 lives"; not "saved")."""
 
 MEASURE_NOUNS: Final = frozenset(
@@ -67,7 +67,7 @@ def kind_of(state: str | None, modifiers: list[str], noun: str | None) -> str | 
         kind = _LEMMA_KIND.get(lemma)
         if kind is not None:
             return kind
-    if noun and noun.lower() == "life" and state and state.lower() in _LIVES_TAKEN:
+    if noun and noun.lower() == "life" and state and state.lower() in LIVES_TAKEN:
         return "deaths"
     if noun and noun.lower() in MEASURE_NOUNS:
         words = [m.lower() for m in modifiers] or [noun.lower()]
