@@ -109,7 +109,8 @@ class Counts:
     parsed: int = 0
     """Claims read off the parse alone (no model call)."""
     model_calls: int = 0
-    """Sentences sent to the model because the parse left something open."""
+    """Sentences the parse left something open in: asked of the model, or answered from
+    the extraction cache of an earlier run (`cached`)."""
     furniture: int = 0
     """Numbers refused as page furniture (read-times, timestamps, counters)."""
     verified: int = 0

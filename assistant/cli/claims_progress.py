@@ -56,6 +56,6 @@ def run_extraction(store: Store, settings: Settings) -> ExtractionReport:
 
 def _line(c: Counts) -> str:
     return (
-        f"{c.candidates} candidates, {c.claims} claims ({c.verified} verified, "
-        f"{c.repaired} repaired, {c.dropped} dropped, {c.cached} cached)"
+        f"{c.candidates} candidates, {c.claims} claims ({c.parsed} read off the parse, "
+        f"{c.verified} verified, {c.repaired} repaired, {c.dropped} dropped, {c.cached} cached)"
     )
