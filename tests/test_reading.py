@@ -88,6 +88,23 @@ def test_kinds_where_the_parse_alone_misleads(sentence: str, surface: str, kind:
     assert figures(sentence)[surface].counted.kind == kind
 
 
+def test_a_size_or_age_joined_by_a_hyphen_is_no_figure_and_not_what_is_counted() -> None:
+    reading = read("As many as eight million 122-mm and 152-mm shells have been supplied.")
+    assert [(m.surface, why) for m, why in reading.furniture] == [
+        ("122-mm", "size"),
+        ("152-mm", "size"),
+    ]
+    (shells,) = reading.figures
+    assert (shells.mention.value, shells.counted.text) == (8_000_000, "shells supplied")
+    assert shells.mention.hedge == "as many as"
+    assert [m.surface for m, _ in read("A 12-year-old boy was among 40 killed.").furniture] == [
+        "12"
+    ]
+    assert [m.surface for m, _ in read("A 7-storey building collapsed.").furniture] == ["7"]
+    # a count joined to a countable noun stays a figure
+    assert "100,000" in figures("The 100,000-soldier army lost 300 men.")
+
+
 def test_saved_lives_are_not_deaths() -> None:
     assert figures("Rescuers saved the lives of 12 people.")["12"].counted.kind != "deaths"
 

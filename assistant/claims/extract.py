@@ -112,7 +112,8 @@ class Counts:
     """Sentences the parse left something open in: asked of the model, or answered from
     the extraction cache of an earlier run (`cached`)."""
     furniture: int = 0
-    """Numbers refused as page furniture (read-times, timestamps, counters)."""
+    """Numbers refused as figures: page furniture (read-times, timestamps, counters) and
+    sizes or ages joined by a hyphen ("122-mm shells", "a 12-year-old boy")."""
     verified: int = 0
     repaired: int = 0
     dropped: int = 0

@@ -22,6 +22,7 @@ open (`SentenceReading.open`).
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -51,7 +52,7 @@ __all__ = [
     "read_sentence",
 ]
 
-READER_VERSION = "parse-5"
+READER_VERSION = "parse-6"
 """Changes whenever the rules here change, so that stored claims are read again."""
 
 
@@ -102,13 +103,15 @@ def read_sentence(
             before.asserter, statement.carrier or before.carrier, from_context=True
         )
     reading = SentenceReading(statement=statement)
+    spans = {m: [t for t in doc if m.start <= t.idx < m.end] for m in numbers}
     for mention in numbers:
-        reason = furniture_reason(text, mention)
+        reason = furniture_reason(text, mention) or _attribute_reason(text, mention, spans[mention])
         if reason is not None:
             reading.furniture.append((mention, reason))
             continue
-        tokens = [t for t in doc if mention.start <= t.idx < mention.end]
-        counted = read_counted(tokens, mention.start, mention.end) if tokens else None
+        tokens = spans[mention]
+        others = frozenset(t.i for m, ts in spans.items() if m is not mention for t in ts)
+        counted = read_counted(tokens, mention.start, mention.end, others) if tokens else None
         if counted is None or not counted.text:
             reading.open.append(mention)
             continue
@@ -122,6 +125,38 @@ def read_sentence(
             FigureReading(mention, dataclasses.replace(counted, span=span), said)
         )
     return reading
+
+
+_HYPHENS = "-\u2010\u2011"
+_SIZE_MODIFIER = re.compile(rf"\d\s?[{_HYPHENS}]\s?[^\W\d_]")
+_MODIFIES = frozenset({"amod", "compound", "nmod", "nummod"})
+_SIZE_WORDS = frozenset(
+    {"year", "month", "week", "day", "hour", "minute", "second", "storey", "story", "floor",
+     "level", "lane", "seat"}
+)  # fmt: skip
+"""Words of age, duration and size that a hyphen joins to a number ("12-year-old",
+"7-storey"), singular as compounds write them."""
+
+
+def _attribute_reason(text: str, mention: NumberMention, tokens: list[Token]) -> str | None:
+    """ "122-mm shells", "a 7-storey building", "a 12-year-old boy": a number joined by a
+    hyphen to a unit or a word of age or size, modifying a noun, is no figure."""
+    unit = _SIZE_MODIFIER.search(mention.surface) is not None and mention.kind == "measure"
+    after = re.match(rf"[{_HYPHENS}]([^\W\d_]+)", text[mention.end :])
+    if not (unit or (after and after.group(1).lower() in _SIZE_WORDS)) or not tokens:
+        return None  # "a 100,000-soldier army" counts soldiers
+    inside = {t.i for t in tokens}
+    head = next((t for t in tokens if t.head.i not in inside), tokens[-1])
+    if head.dep_ == "conj":  # "122-mm and 152-mm shells"
+        head = head.head
+    while head.head.i != head.i and head.head.text in _HYPHENS + "-":
+        head = head.head
+    for node in (head, *head.ancestors):
+        if node.dep_ in _MODIFIES and node.head.pos_ in {"NOUN", "PROPN"}:
+            return "size"
+        if node.pos_ in {"NOUN", "PROPN", "VERB"} and node.i not in inside and node is not head:
+            break
+    return None
 
 
 _COLON_WINDOW = 8

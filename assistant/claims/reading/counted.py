@@ -66,12 +66,15 @@ def head_of(tokens: list[Token]) -> Token:
     return (outside or tokens)[-1]
 
 
-def read_counted(number: list[Token], start: int, end: int) -> Counted | None:  # noqa: PLR0912
+def read_counted(  # noqa: PLR0912
+    number: list[Token], start: int, end: int, others: frozenset[int] = frozenset()
+) -> Counted | None:
     """What the number made of `number` tokens (at [start, end) in the text) counts, or
-    None when the parse does not say."""
+    None when the parse does not say. `others` are the tokens of the sentence's other
+    numbers, never what this one counts ("eight million 122-mm shells" counts shells)."""
     anchor = head_of(number)
     inside = {t.i for t in number}
-    governor, via = _governor(anchor, inside)
+    governor, via = _governor(anchor, inside | others)
     noun: Token | None = None
     state: Token | None = None
     measure: Token | None = None
@@ -228,11 +231,12 @@ def _state_of(noun: Token) -> Token | None:  # noqa: PLR0911
 def _phrase(noun: Token, inside: set[int]) -> list[Token]:
     """The noun with its own modifiers to the left ("North Korean troops"), without the
     number's own words ("lakh" in "1.9 lakh people")."""
-    left = [c for c in noun.lefts if c.dep_ in _OWN_MODIFIERS and c.pos_ != "NUM"]
-    words = [
-        t for c in left for t in c.subtree
-        if t.pos_ not in {"NUM", "DET", "PUNCT"} and t.i not in inside
+    # a modifier holding a number is another figure's ("122-mm and 152-mm shells")
+    left = [
+        c for c in noun.lefts
+        if c.dep_ in _OWN_MODIFIERS and not any(t.pos_ == "NUM" or t.i in inside for t in c.subtree)
     ]  # fmt: skip
+    words = [t for c in left for t in c.subtree if t.pos_ not in {"DET", "PUNCT"}]
     return sorted({t.i: t for t in [*words, noun]}.values(), key=lambda t: t.i)
 
 
@@ -244,8 +248,8 @@ def _counted(
     text = " ".join(t.text for t in words)
     if state is not None and state.i not in {w.i for w in words}:
         before = bool(words) and state.i < words[0].i
-        if before and state.dep_ == "amod":
-            text = f"{state.text} {text}"  # "injured people"
+        if before and (state.dep_ == "amod" or state.tag_ == "VBG"):
+            text = f"{state.text} {text}"  # "injured people", "killing people"
         elif not before or family(state.lemma_) is not None:
             text = f"{text} {state.text}"  # "people killed" (also for "killed 12 people")
         words = [*words, state]
