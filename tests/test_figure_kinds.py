@@ -42,9 +42,12 @@ def test_a_deaths_question_finds_every_way_of_saying_deaths(
         assert question_kind(store, "How many were killed or injured?") is None
         answer = Answerer(store, llm).ask("How many people were killed, per source?")
         injured = Answerer(store, llm).ask("How many people were hurt, per source?")
+        # no claim counts cattle: the question goes to the answer model, which abstains
+        fake_openai.enqueue_tool_call("Answer", {"answerable": False, "sentences": []})
+        cattle = Answerer(store, llm).ask("How many cattle died in the depot fire?")
     finally:
         llm.close()
-    assert fake_openai.requests == []
+    assert len(fake_openai.requests) == 1  # the cattle question only
     assert sorted(f.value for f in answer.figures) == [31, 57, 99]
     assert {f.asserter_surface for f in answer.figures} == {
         "the county sheriff",
@@ -52,3 +55,6 @@ def test_a_deaths_question_finds_every_way_of_saying_deaths(
         "the fire chief",
     }
     assert [f.value for f in injured.figures] == [140]
+    # deaths of people are no answer to a question counting cattle
+    assert cattle.figures == []
+    assert cattle.abstained

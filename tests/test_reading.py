@@ -190,10 +190,20 @@ def test_a_headline_source_after_a_closing_colon() -> None:
         "HIRANKOT : At least 18 people were killed when a bus fell into a gorge.",
         "Hirankot, Aug 4: The death toll in the floods has reached 37.",
         "Orrin Bay fire: Death toll rises to 28",
+        "Orrin Valley Floods: 11 Dead",
     ],
 )
 def test_a_dateline_or_topic_before_a_colon_is_no_asserter(sentence: str) -> None:
     assert {f.attribution.asserter for f in figures(sentence).values()} == {None}
+
+
+def test_the_subject_nearest_the_reporting_verb_is_the_asserter() -> None:
+    (figure,) = figures(
+        "ORRINFORD: The death toll rose to 19 on Tuesday, Relief Minister Tomas Vell said."
+    ).values()
+    assert figure.attribution.asserter == "Relief Minister Tomas Vell"
+    found = figures("Orrin floods: 17 of 19 dead from Tarn, says collector")
+    assert {f.attribution.asserter for f in found.values()} == {"collector"}
 
 
 def test_a_pronoun_is_never_the_asserter() -> None:

@@ -21,7 +21,7 @@ from .compose import DraftSentence, compose
 from .conflicts import figure_conflicts, spelling_conflicts
 from .dates import date_conflicts
 from .evidence import Evidence, gather
-from .figures import figure_rows, question_kind, select_figures
+from .figures import figure_rows, how_many_of, question_kind, select_figures
 from .models import CANNOT_ANSWER, Answer, AnswerUsage, Sentence, Verification
 from .plan import Plan, plan_question
 from .synthesis import figures_sentences, why_sentences
@@ -83,7 +83,10 @@ class Answerer:
             if head is None:
                 return None
             kind = question_kind(self.store, question)
-            selected = select_figures(self.store, head, plan.about, plan.focus, doc_ids, kind)
+            selected = select_figures(
+                self.store, head, plan.about, plan.focus, doc_ids, kind,
+                how_many_of(question, head),
+            )  # fmt: skip
             if not selected:
                 return None
             figures = figure_rows(selected, book)

@@ -2,7 +2,9 @@
 
 When the question asks for one kind of figure ("how many people died", "the death toll":
 kind "deaths", read by the same lemmas as claims' kinds), every claim of that kind is
-relevant whatever its words, and claims of other kinds never are. Otherwise, and for
+relevant whatever its words, and claims of other kinds never are; when it counts
+something other than people ("how many cattle died"), a claim of the kind must also count
+that thing by its words. Otherwise, and for
 claims without a kind, a claim is relevant when what it counts is the thing the question
 counts: a word of its counted phrase means the question's counted noun (word embeddings:
 "soldiers" and "infantrymen" for "troops", not "officers" or "shells"), or the phrase
@@ -48,6 +50,14 @@ class Selected:
     similarity: float
 
 
+def how_many_of(question: str, head: str | None) -> str | None:
+    """The noun a "how many X ...?" question counts, if it is `head`."""
+    if head is None:
+        return None
+    pattern = rf"\bhow\s+many\s+(?:[^\W\d_]+\s+){{0,3}}{re.escape(head)}\b"
+    return head if re.search(pattern, question, re.IGNORECASE) else None
+
+
 def question_kind(store: Store, question: str) -> str | None:
     """The one kind of figure a question asks about, read by the same lemmas as claims'
     kinds: "How many people died ...?" and "What is the death toll?" -> "deaths"; None when
@@ -60,12 +70,16 @@ def question_kind(store: Store, question: str) -> str | None:
 def select_figures(
     store: Store, head: str, about: str, focus: Sequence[str] = (),
     doc_ids: Sequence[str] | None = None, kind: str | None = None,
+    counting: str | None = None,
 ) -> list[Selected]:  # fmt: skip
     """Claims giving a count of `head` (the question's counted noun), in source order.
 
     With the question's `kind` ("deaths"), a claim of that kind is relevant whatever words
     it uses ("the death toll rose to 57", "12 bodies were recovered"), and a claim of
     another kind never is; a claim without a kind is judged by its words as below.
+    `counting` is the noun a "how many X ...?" question counts: unless it means people,
+    claims of the kind must also count it ("how many cattle died" is no question about
+    people's deaths).
     """
     claims = [
         c for c in ClaimStore(store).about(about, POOL, doc_ids)
@@ -76,7 +90,12 @@ def select_figures(
         c for c in claims
         if (kind is None or _kind(c) is None) and all(states(c.quotes[0].text, w) for w in focus)
     ]  # fmt: skip
-    scored = [(c, 1.0) for c in of_kind] + (_by_words(store, head, unkinded) if unkinded else [])
+    if of_kind and counting is not None and not _means_people(store, counting):
+        # "how many cattle died": of the deaths, only those whose words count cattle
+        scored = _by_words(store, counting, of_kind)
+    else:
+        scored = [(c, 1.0) for c in of_kind]
+    scored += _by_words(store, head, unkinded) if unkinded else []
     docs: dict[str, Document] = {}
     kept: list[Selected] = []
     for claim, score in scored:
@@ -88,6 +107,13 @@ def select_figures(
     log.info("figures of %r (kind %s): %d of %d claims kept", head, kind, len(kept), len(claims))
     return sorted(kept, key=lambda s: (outlet_name(s.doc).lower(), s.doc.id,
                                        s.claim.quotes[0].start))  # fmt: skip
+
+
+def _means_people(store: Store, head: str) -> bool:
+    """Is the question's counted noun just people ("people", "persons", "residents"),
+    so that a kind such as deaths says all it asks?"""
+    vectors = store.embedder.embed([head.lower(), "people"])
+    return bool(float(vectors[0] @ vectors[1]) >= SAME_THING)
 
 
 def _kind(claim: Claim) -> str | None:

@@ -52,7 +52,7 @@ __all__ = [
     "read_sentence",
 ]
 
-READER_VERSION = "parse-6"
+READER_VERSION = "parse-7"
 """Changes whenever the rules here change, so that stored claims are read again."""
 
 
@@ -191,8 +191,8 @@ def _colon_source(doc: Doc, outlet: str | None) -> Attribution:
 
 def _speaker(words: list[Token], text: str, leading: bool) -> bool:
     """Do these words (one side of a colon) name someone who can say something? Their
-    last word must: a person or organisation, a role, body or group noun, or the end of
-    an actor span ("Nepal earthquake", "Orrin Bay fire" end in events)."""
+    last word must: a role, body or group noun, the end of an actor span, or a name
+    ("Nepal earthquake", "Orrin Bay fire" end in events)."""
     if any(t.pos_ in {"VERB", "AUX", "NUM"} for t in words):
         return False
     if any(t.ent_type_ in {"DATE", "TIME", "CARDINAL"} for t in words):
@@ -200,9 +200,12 @@ def _speaker(words: list[Token], text: str, leading: bool) -> bool:
     if leading and len(words) == 1 and words[0].is_upper:
         return False  # "SHIMLA :": a dateline in capitals
     head = words[-1]
-    if head.ent_type_ in _SPEAKER_ENTITIES or names_a_speaker(head.text):
+    if names_a_speaker(head.text):
         return True
-    return any(a.end == len(text) for a in find_actors(text))
+    if leading:  # a headline's topic reads like a name ("Kaverikund Floods:"): a person only
+        return head.pos_ == "PROPN" and head.ent_type_ == "PERSON"
+    named = head.pos_ == "PROPN" and head.ent_type_ in _SPEAKER_ENTITIES
+    return named or any(a.end == len(text) for a in find_actors(text))
 
 
 def _root_attribution(

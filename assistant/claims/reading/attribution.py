@@ -173,7 +173,7 @@ def _at(node: Token, outlet: str | None) -> tuple[Token | None, str | None] | No
             carrier = name
     if node.tag_ == "VBN" and not any(c.dep_ in {"aux", "auxpass"} for c in node.children):
         return None  # a bare participle ("Troop Movements Confirmed?"): nobody says it
-    subject = next((c for c in node.children if c.dep_ == "nsubj"), None)
+    subject = _subject(node)
     if subject is None:
         agent = next((c for c in node.children if c.dep_ == "agent"), None)
         subject = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
@@ -242,6 +242,17 @@ def _issuer(token: Token) -> Token | None:
             if obj is not None:
                 return obj
     return None
+
+
+def _subject(verb: Token) -> Token | None:
+    """The verb's subject nearest to it: a dateline the parse also made a subject
+    ("HIRANKOT: The toll rose to 19, Minister X said") or a headline's topic ("Floods: 19
+    dead, says collector") is farther away, and one followed by a colon is never it."""
+    subjects = [
+        c for c in verb.children
+        if c.dep_ == "nsubj" and not (c.i + 1 < len(c.doc) and c.doc[c.i + 1].text == ":")
+    ]  # fmt: skip
+    return min(subjects, key=lambda c: abs(c.i - verb.i), default=None)
 
 
 def _span(token: Token) -> str:
