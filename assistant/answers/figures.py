@@ -2,7 +2,8 @@
 
 When the question asks for one kind of figure ("how many people died", "the death toll":
 kind "deaths", read by the same lemmas as claims' kinds), every claim of that kind is
-relevant whatever its words, and claims of other kinds never are; when it counts
+relevant whatever its words, and claims of another such kind never are (claims whose
+kind is only their noun are judged by their words, as below); when it counts
 something other than people ("how many cattle died"), a claim of the kind must also count
 that thing by its words. Otherwise, and for
 claims without a kind, a claim is relevant when what it counts is the thing the question
@@ -22,7 +23,7 @@ from dataclasses import dataclass
 
 from .. import nlp
 from ..claims.models import Claim
-from ..claims.reading.kinds import family
+from ..claims.reading.kinds import FAMILIES, family
 from ..claims.store import ClaimStore
 from ..store import Document, Store
 from .cite import CitationBook, outlet_name
@@ -86,9 +87,12 @@ def select_figures(
         if c.quantity is not None and not _is_rate(c)
     ]  # fmt: skip
     of_kind = [c for c in claims if kind is not None and _kind(c) == kind]
+    # a claim of another family ("injured" for a deaths question) never answers; one
+    # whose kind is only its noun ("residents") is judged by its words
     unkinded = [
         c for c in claims
-        if (kind is None or _kind(c) is None) and all(states(c.quotes[0].text, w) for w in focus)
+        if (kind is None or _kind(c) not in FAMILIES)
+        and all(states(c.quotes[0].text, w) for w in focus)
     ]  # fmt: skip
     if of_kind and counting is not None and not _means_people(store, counting):
         # "how many cattle died": of the deaths, only those whose words count cattle
