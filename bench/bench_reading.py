@@ -146,6 +146,9 @@ def score(found: list[dict[str, Any]], gold: list[dict[str, Any]],
             f"{f['file']}: {f['surface']} | {f['sentence'][:80]}" for f in furniture_hits[:10]
         ],
         "non_count_figures": len(non_counts),
+        "non_count_examples": [
+            f"{f['file']}: {f['surface']} | {f['sentence'][:80]}" for f in non_counts[:25]
+        ],
         "asserter_misses": misses,
     }
 

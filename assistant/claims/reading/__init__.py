@@ -33,6 +33,7 @@ from .attribution import Attribution, attribute, is_agency, is_pronoun
 from .counted import Counted, read_counted
 from .furniture import dateline_carrier, furniture_reason
 from .kinds import FAMILIES, kind_of
+from .noncount import non_count_reason
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -105,7 +106,11 @@ def read_sentence(
     reading = SentenceReading(statement=statement)
     spans = {m: [t for t in doc if m.start <= t.idx < m.end] for m in numbers}
     for mention in numbers:
-        reason = furniture_reason(text, mention) or _attribute_reason(text, mention, spans[mention])
+        reason = (
+            furniture_reason(text, mention)
+            or non_count_reason(text, mention, spans[mention])
+            or _attribute_reason(text, mention, spans[mention])
+        )
         if reason is not None:
             reading.furniture.append((mention, reason))
             continue

@@ -91,6 +91,26 @@ WIRES: Final = frozenset(
 """The wire services every newsroom knows, lower-cased, without a leading "the"."""
 _CLAUSE_ONLY: Final = frozenset({"claim", "put", "count", "record", "register", "show"})
 """Reporting only when they introduce a clause ("claimed that ..."): "claimed 70 lives"."""
+
+
+def _reports(node: Token, lemma: str) -> bool:
+    """Does this reporting verb report here? "the quake claimed 70 lives" and "the dam had
+    released water" do not; "claimed that ...", "released figures" and an estimate ("the
+    SSDMA put the damage at Rs 980 crore") do."""
+    if any(c.dep_ in {"ccomp", "xcomp"} for c in node.children):
+        return True
+    objects = [c for c in node.children if c.dep_ in {"dobj", "obj"}]
+    if lemma in _CLAUSE_ONLY:
+        at = any(c.dep_ == "prep" and c.lower_ == "at" for c in node.children)
+        return lemma == "put" and bool(objects) and at
+    if lemma in _DOCUMENT_ONLY:
+        return any(o.lemma_.lower() in _DOCUMENTS for o in objects)
+    return True
+
+
+_DOCUMENT_ONLY: Final = frozenset({"release", "issue", "publish", "post", "update"})
+"""Reporting only when what they put out is a document ("released figures", "issued a
+statement") or a clause; "the dam released water", "issued a red alert" report nothing."""
 _PRONOUNS: Final = frozenset({"he", "she", "they", "it", "we", "i"})
 _MAX_ASSERTER_TOKENS = 16
 
@@ -164,8 +184,8 @@ def _at(node: Token, outlet: str | None) -> tuple[Token | None, str | None] | No
     lemma = node.lemma_.lower()
     if node.pos_ not in {"VERB", "AUX"} or lemma not in REPORTING:
         return None
-    if lemma in _CLAUSE_ONLY and not any(c.dep_ in {"ccomp", "xcomp"} for c in node.children):
-        return None  # "the quake claimed 70 lives" is no claim of the quake's
+    if not _reports(node, lemma):
+        return None
     carrier = None
     if node.lemma_.lower() == "tell":
         told = next((c for c in node.children if c.dep_ in {"dobj", "dative"}), None)
@@ -252,6 +272,8 @@ def _subject(verb: Token) -> Token | None:
         c for c in verb.children
         if c.dep_ == "nsubj" and not (c.i + 1 < len(c.doc) and c.doc[c.i + 1].text == ":")
     ]  # fmt: skip
+    if not subjects and verb.tag_ == "VBG" and verb.dep_ in {"advcl", "xcomp"}:
+        return _subject(verb.head)  # "The coast guard scaled back its search, saying ..."
     return min(subjects, key=lambda c: abs(c.i - verb.i), default=None)
 
 

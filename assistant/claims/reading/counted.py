@@ -74,6 +74,11 @@ def read_counted(  # noqa: PLR0912
     numbers, never what this one counts ("eight million 122-mm shells" counts shells)."""
     anchor = head_of(number)
     inside = {t.i for t in number}
+    whole = _partitive_whole(number, inside)
+    if whole is not None:  # "Seventeen of the 19 people who died", "three of the dead"
+        noun_whole = whole.pos_ in NOUNS
+        state_whole = _state_of(whole) if noun_whole else whole
+        return _counted(whole if noun_whole else None, state_whole, number, start, end)
     governor, via = _governor(anchor, inside | others)
     noun: Token | None = None
     state: Token | None = None
@@ -84,8 +89,11 @@ def read_counted(  # noqa: PLR0912
         noun = governor
     elif governor.pos_ in VERBS:
         subject = _child(governor, _SUBJECTS)
+        estimated = _child(governor, frozenset({"dobj", "obj"}))
         if via in _SUBJECTS:
             state = governor
+        elif via == "prep:at" and estimated is not None and estimated.pos_ in NOUNS:
+            noun = estimated  # "put the damage at Rs 980 crore", "estimated losses at N"
         elif subject is not None and subject.i not in inside and _measures(subject):
             measure = subject
         elif (found := _measure_beside(governor, inside)) is not None:
@@ -103,6 +111,8 @@ def read_counted(  # noqa: PLR0912
     if noun is not None and state is None:
         state = _state_of(noun)
     state = _own_state(number, noun) or state
+    if state is not None:
+        state = _complement(state)
     if noun is None and state is None:
         return None
     if state is not None and state.lemma_.lower() in _NOT_STATES and not _takes_lives(noun, state):
@@ -110,6 +120,19 @@ def read_counted(  # noqa: PLR0912
         if noun is None:
             return None
     return _counted(noun, state, number, start, end)
+
+
+def _partitive_whole(number: list[Token], inside: set[int]) -> Token | None:
+    """The whole a number is part of: "17 of the 19 people", "three of the dead"."""
+    for token in number:
+        for child in token.children:
+            if child.dep_ == "prep" and child.lower_ == "of" and child.i not in inside:
+                whole = next((c for c in child.children if c.dep_ == "pobj"), None)
+                if whole is None or whole.i in inside:
+                    continue
+                if whole.pos_ in NOUNS or (whole.pos_ == "ADJ" and family(whole.lemma_)):
+                    return whole
+    return None
 
 
 def _governor(anchor: Token, inside: set[int]) -> tuple[Token | None, str]:
@@ -207,7 +230,7 @@ def _is_state(token: Token) -> bool:
 def _state_of(noun: Token) -> Token | None:  # noqa: PLR0911
     """What happened to the counted noun, if the sentence says."""
     for child in noun.children:
-        if child.dep_ in _STATE_DEPS and _is_state(child):
+        if child.dep_ in _STATE_DEPS and _is_state(child) and not _of_some(child):
             return child
     head = noun.head
     if noun.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in MEASURE_NOUNS:
@@ -226,6 +249,27 @@ def _state_of(noun: Token) -> Token | None:  # noqa: PLR0911
     if noun.dep_ == "conj" and noun.head.pos_ in NOUNS:
         return _state_of(noun.head)
     return None
+
+
+_COMPLEMENTS = frozenset({"acomp", "oprd", "attr", "xcomp"})
+
+
+def _complement(state: Token) -> Token:
+    """The word of a family that completes a verb: "60 were missing", "29 people were
+    confirmed dead", "12 were feared dead", "found alive"; else the verb itself."""
+    for child in state.children:
+        if child.dep_ in _COMPLEMENTS and child.pos_ in {"ADJ", "VERB"} and family(child.lemma_):
+            return child
+    return state
+
+
+def _of_some(clause: Token) -> bool:
+    """ "8 400 people, many of whom are sleeping in their cars": a relative clause about
+    some of them says nothing of all that are counted."""
+    return clause.dep_ == "relcl" and any(
+        c.dep_ in _SUBJECTS and any(g.dep_ == "prep" and g.lower_ == "of" for g in c.children)
+        for c in clause.children
+    )
 
 
 def _phrase(noun: Token, inside: set[int]) -> list[Token]:
@@ -271,6 +315,13 @@ def _kind_words(noun: Token | None, state: Token | None) -> list[str]:
     lives = any(c.lemma_.lower() == "life" for c in objects)
     if lives and state is not None and state.lemma_.lower() in _LIVES_TAKEN:
         words.append("death")  # "lost their lives"
+    leaving = [c for c in state.children if c.dep_ == "xcomp"] if state is not None else []
+    ordered = state is not None and state.lemma_.lower() == "order"
+    if ordered and any(c.lemma_.lower() in _LEAVE for c in leaving):
+        words.append("evacuate")  # "2,000 people were ordered to leave their homes"
+    if _sheltered(noun, state):
+        words.append("displace")  # "1.9 lakh people moved to relief camps"
+    words += _under(noun, state)  # "6,500 residents remained under evacuation orders"
     if noun is not None and noun.dep_ == "pobj" and noun.head.lower_ == "of":
         owner = noun.head.head  # "the lives of 12 people", "the bodies of 12 people"
         if owner.lemma_.lower() != "life":
@@ -280,13 +331,52 @@ def _kind_words(noun: Token | None, state: Token | None) -> list[str]:
     return words
 
 
+_SHELTERS = frozenset({"camp", "shelter"})
+_LEAVE = frozenset({"leave", "evacuate", "flee", "vacate"})
+_INTO = frozenset({"to", "in", "into", "at"})
+
+
+def _sheltered(noun: Token | None, state: Token | None) -> bool:
+    """Are the people counted moved to or staying in relief camps or shelters ("moved to
+    312 relief camps", "90,000 people remained in relief camps")? Reporters count them as
+    displaced, whatever the verb."""
+    for holder in _holders(noun, state):
+        for prep in holder.children:
+            if prep.dep_ != "prep" or prep.lower_ not in _INTO:
+                continue
+            if any(c.dep_ == "pobj" and c.lemma_.lower() in _SHELTERS for c in prep.children):
+                return True
+    return False
+
+
+def _under(noun: Token | None, state: Token | None) -> list[str]:
+    """Lemmas of what the people counted are under ("under evacuation orders", "under
+    arrest"): a state told by a noun after "under"."""
+    lemmas: list[str] = []
+    for holder in _holders(noun, state):
+        for prep in holder.children:
+            if prep.dep_ == "prep" and prep.lower_ == "under":
+                lemmas += [t.lemma_ for t in prep.subtree if t.pos_ in NOUNS]
+    return lemmas
+
+
+def _holders(noun: Token | None, state: Token | None) -> list[Token]:
+    """The words a place or condition of the people counted hangs from: the state, the
+    noun, and the verb the noun is the subject or object of."""
+    holders = [t for t in (state, noun) if t is not None]
+    if noun is not None and noun.dep_ in _SUBJECTS | _OBJECTS and noun.head.pos_ in VERBS:
+        holders.append(noun.head)
+    return holders
+
+
 def _measured(measure: Token, number: list[Token], start: int, end: int) -> Counted | None:
     """ "The death toll rose to 157": what the measure is of."""
     modifiers = [
         c for c in measure.lefts if c.dep_ in {"compound", "amod", "nmod"} and c.pos_ in NOUNS
     ]  # "death toll", "casualty figure"; not "final figure"
     of = next((c for c in measure.rights if c.dep_ == "prep" and c.lower_ == "of"), None)
-    of_words = list(of.subtree) if of is not None else []
+    inside = {t.i for t in number}
+    of_words = [t for t in of.subtree if t.i not in inside] if of is not None else []
     of_lemmas = [t.lemma_ for t in of_words if t.pos_ in NOUNS | {"ADJ", "VERB"}]
     words = sorted([*modifiers, measure, *of_words], key=lambda t: t.i)
     text = " ".join(t.text for t in words if t.pos_ != "DET")
