@@ -37,6 +37,7 @@ from .meta import (
     merge_meta,
     parse_front_matter,
 )
+from .unwrap import unwrap
 
 log = logging.getLogger(__name__)
 
@@ -130,7 +131,7 @@ def load_document(path: Path, *, max_bytes: int) -> LoadedDocument:
     else:
         fields, body = parse_front_matter(text)
         declared = lenient_meta(fields, f"{resolved} (front matter)")
-    cleaned = clean_text(body)
+    cleaned = clean_text(body if kind == "html" else unwrap(body))
     if not cleaned.text.strip():
         raise IngestError(resolved, "no text left after cleaning")
 

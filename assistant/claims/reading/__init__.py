@@ -165,6 +165,8 @@ def _attribute_reason(text: str, mention: NumberMention, tokens: list[Token]) ->
 
 
 _COLON_WINDOW = 8
+_STORMS = frozenset({"cyclone", "hurricane", "typhoon", "storm", "superstorm"})
+"""Storms are named like people ("Cyclone Phailin", "Hurricane Ian"): a topic, no source."""
 _TAIL_WINDOW = 5
 _SPEAKER_ENTITIES = frozenset({"PERSON", "ORG", "NORP"})
 
@@ -208,7 +210,8 @@ def _speaker(words: list[Token], text: str, leading: bool) -> bool:
     if names_a_speaker(head.text):
         return True
     if leading:  # a headline's topic reads like a name ("Kaverikund Floods:"): a person only
-        return head.pos_ == "PROPN" and head.ent_type_ == "PERSON"
+        storm = any(t.lower_ in _STORMS for t in words)  # "Cyclone Phailin:" is no person
+        return head.pos_ == "PROPN" and head.ent_type_ == "PERSON" and not storm
     named = head.pos_ == "PROPN" and head.ent_type_ in _SPEAKER_ENTITIES
     return named or any(a.end == len(text) for a in find_actors(text))
 
@@ -226,7 +229,10 @@ def _root_attribution(
             return found
         # "12 died, police said": the reporting verb hangs from the root
         for child in root.children:
-            if child.dep_ in {"parataxis", "ccomp", "advcl"}:
+            # not a subordinate clause's speaker: "..., while Katihar has reported no
+            # casualties yet" says nothing of the main clause's figures
+            subordinate = any(c.dep_ == "mark" for c in child.children)
+            if child.dep_ in {"parataxis", "ccomp", "advcl"} and not subordinate:
                 found = attribute([child], doc, before, outlet)
                 if found.asserter is not None:
                     return found

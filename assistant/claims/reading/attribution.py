@@ -101,7 +101,8 @@ def _reports(node: Token, lemma: str) -> bool:
         return True
     objects = [c for c in node.children if c.dep_ in {"dobj", "obj"}]
     if lemma in _CLAUSE_ONLY:
-        at = any(c.dep_ == "prep" and c.lower_ == "at" for c in node.children)
+        # "at" may hang from the object's words: "put the number of people affected at N"
+        at = any(t.dep_ == "prep" and t.lower_ == "at" and t.i > node.i for t in node.subtree)
         return lemma == "put" and bool(objects) and at
     if lemma in _DOCUMENT_ONLY:
         return any(o.lemma_.lower() in _DOCUMENTS for o in objects)
@@ -207,6 +208,7 @@ _DOCUMENTS: Final = frozenset(
         "statement",
         "report",
         "data",
+        "datum",  # the lemma the parse gives "data"
         "figure",
         "estimate",
         "assessment",
@@ -300,7 +302,7 @@ def _span(token: Token) -> str:
         after = token.doc[words[-1].i + 1] if words[-1].i + 1 < len(token.doc) else None
         if after is not None and after.text == ")":
             words.append(after)
-    while words and words[0].is_punct:
+    while words and (words[0].is_punct or words[0].is_space):  # a masked dateline's blank
         words.pop(0)
     if len(words) > 1 and words[0].lower_ == "the" and words[1].pos_ == "PROPN":
         words.pop(0)

@@ -74,11 +74,9 @@ def read_counted(  # noqa: PLR0912
     numbers, never what this one counts ("eight million 122-mm shells" counts shells)."""
     anchor = head_of(number)
     inside = {t.i for t in number}
-    whole = _partitive_whole(number, inside)
-    if whole is not None:  # "Seventeen of the 19 people who died", "three of the dead"
-        noun_whole = whole.pos_ in NOUNS
-        state_whole = _state_of(whole) if noun_whole else whole
-        return _counted(whole if noun_whole else None, state_whole, number, start, end)
+    early = _part_or_purpose(number, inside, start, end)
+    if early is not None:
+        return early
     governor, via = _governor(anchor, inside | others)
     noun: Token | None = None
     state: Token | None = None
@@ -120,6 +118,37 @@ def read_counted(  # noqa: PLR0912
         if noun is None:
             return None
     return _counted(noun, state, number, start, end)
+
+
+def _part_or_purpose(number: list[Token], inside: set[int], start: int, end: int) -> Counted | None:
+    """What a part or a sum counts, from the phrase after it: "Seventeen of the 19 people
+    who died", "three of the dead"; "sought Rs 1,200 crore in central assistance"."""
+    whole = _partitive_whole(number, inside)
+    if whole is not None:
+        noun_whole = whole.pos_ in NOUNS
+        state_whole = _state_of(whole) if noun_whole else whole
+        return _counted(whole if noun_whole else None, state_whole, number, start, end)
+    purpose = _money_purpose(number, inside)
+    if purpose is not None:
+        return _counted(purpose, _state_of(purpose.head.head), number, start, end)
+    return None
+
+
+_MONEY_WORDS = frozenset({"rs", "r", "rupee", "crore", "lakh", "dollar", "euro", "pound"})
+
+
+def _money_purpose(number: list[Token], inside: set[int]) -> Token | None:
+    """What a sum is, when a phrase after it says so: "Rs 1,200 crore in central
+    assistance", "$5 million in aid"."""
+    if not any(t.text[:1] in "$€£¥₹" or t.lemma_.lower() in _MONEY_WORDS for t in number):
+        return None
+    for token in number:
+        for prep in token.children:
+            if prep.dep_ == "prep" and prep.lower_ == "in" and prep.i not in inside:
+                noun = next((c for c in prep.children if c.dep_ == "pobj"), None)
+                if noun is not None and noun.pos_ == "NOUN" and noun.ent_type_ not in {"DATE"}:
+                    return noun
+    return None
 
 
 def _partitive_whole(number: list[Token], inside: set[int]) -> Token | None:
@@ -181,7 +210,8 @@ def _own_state(number: list[Token], noun: Token | None) -> Token | None:
     doc = number[0].doc
     after = doc[last + 1] if last + 1 < len(doc) else None
     if after is not None and after.pos_ in {"VERB", "ADJ"} and family(after.lemma_):
-        return after
+        # not the verb they do: "Three soldiers killed 12 militants"
+        return None if _child(after, frozenset({"dobj", "obj"})) is not None else after
     return None
 
 
@@ -236,6 +266,10 @@ def _state_of(noun: Token) -> Token | None:  # noqa: PLR0911
     if noun.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in MEASURE_NOUNS:
         return _state_of(head.head)  # "a total of 2,000 people were evacuated"
     if noun.dep_ in _SUBJECTS | _OBJECTS and head.pos_ in VERBS:
+        done = _child(head, frozenset({"dobj", "obj"}))
+        if noun.dep_ == "nsubj" and done is not None and family(done.lemma_) is None:
+            return None  # "62 boats had rescued 3,500 people": the boats did the rescuing
+            # (but "140 people sustained injuries" were injured)
         if head.lemma_.lower() in _COPULA:
             complement = _child(head, frozenset({"acomp", "attr", "oprd"}))
             if (
@@ -280,7 +314,7 @@ def _phrase(noun: Token, inside: set[int]) -> list[Token]:
         c for c in noun.lefts
         if c.dep_ in _OWN_MODIFIERS and not any(t.pos_ == "NUM" or t.i in inside for t in c.subtree)
     ]  # fmt: skip
-    words = [t for c in left for t in c.subtree if t.pos_ not in {"DET", "PUNCT"}]
+    words = [t for c in left for t in c.subtree if t.pos_ not in {"DET", "PUNCT", "SPACE"}]
     return sorted({t.i: t for t in [*words, noun]}.values(), key=lambda t: t.i)
 
 
@@ -319,6 +353,15 @@ def _kind_words(noun: Token | None, state: Token | None) -> list[str]:
     ordered = state is not None and state.lemma_.lower() == "order"
     if ordered and any(c.lemma_.lower() in _LEAVE for c in leaving):
         words.append("evacuate")  # "2,000 people were ordered to leave their homes"
+    if (
+        state is not None
+        and state.lemma_.lower() == "pull"
+        and any(
+            (c.dep_ == "prt" and c.lower_ == "out") or (c.dep_ == "prep" and c.lower_ == "from")
+            for c in state.children
+        )
+    ):
+        words.append("rescue")  # "pulled out 7,000 people", "pulled 12 people from the rubble"
     if _sheltered(noun, state):
         words.append("displace")  # "1.9 lakh people moved to relief camps"
     words += _under(noun, state)  # "6,500 residents remained under evacuation orders"
@@ -341,6 +384,11 @@ def _sheltered(noun: Token | None, state: Token | None) -> bool:
     312 relief camps", "90,000 people remained in relief camps")? Reporters count them as
     displaced, whatever the verb."""
     for holder in _holders(noun, state):
+        if holder.lemma_.lower() in {"take", "seek"} and any(
+            c.dep_ in _OBJECTS and c.lemma_.lower() in _SHELTERS | {"refuge"}
+            for c in holder.children
+        ):
+            return True  # "2,85,996 people have taken shelter", "sought refuge"
         for prep in holder.children:
             if prep.dep_ != "prep" or prep.lower_ not in _INTO:
                 continue

@@ -17,6 +17,7 @@ import unicodedata
 from typing import Final
 
 from ..numbers import NumberMention
+from ..numbers.dates import _MONTHS
 
 _UNIT = r"(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|h|days?|weeks?|months?)"
 _PATTERNS: Final = (
@@ -113,3 +114,26 @@ def dateline_carrier(text: str) -> str | None:
         if m is not None:
             return m.group("agency").strip()
     return None
+
+
+_CAPS_WORD = r"[A-Z][A-Z.'’-]+"
+_NAME_WORD = r"[A-Z][\w.'’-]*"
+_DATELINE: Final = re.compile(
+    # "BHUBANESWAR, India - ", "HIRANKOT, India, Aug 5 (Reuters) - ", "TAIPEI (Reuters) – "
+    rf"^\s*{_CAPS_WORD}(?:[ /]{_CAPS_WORD})*(?:,\s*{_NAME_WORD}(?:\s{_NAME_WORD})*)*"
+    rf"(?:,?\s*{_MONTHS}\s+\d{{1,2}})?(?:\s*\([A-Z][\w .&/-]{{1,30}}\)\s*|\s+)[-–—]\s+"
+    # "Hirankot, Aug 3 (PTI) ", "Miami, Jul 5 (EFE) - "
+    rf"|^\s*{_NAME_WORD}(?:\s{_NAME_WORD}){{0,2}},\s*(?:{_NAME_WORD},\s*)?{_MONTHS}\s+"
+    r"\d{1,2}\s*\([A-Z][\w .&/-]{1,30}\)\s*[-–—:]?\s*"
+)
+
+
+def mask_dateline(sentence: str) -> str:
+    """`sentence` with its opening wire dateline ("BHUBANESWAR, India - ", "Hirankot, Aug
+    3 (PTI) ") blanked by spaces, for the parser: the small model reads the city as the
+    sentence's subject ("BHUBANESWAR ... were killed"). The length, so every offset, is
+    kept; the dateline's agency is read from the text itself (`dateline_carrier`)."""
+    m = _DATELINE.match(sentence)
+    if m is None or m.end() >= len(sentence) or not sentence[m.end()].isalnum():
+        return sentence
+    return " " * m.end() + sentence[m.end() :]
