@@ -349,6 +349,14 @@ def test_durations_and_clock_times_are_never_candidates() -> None:
         ("Three soldiers killed 12 militants, the army said.", "Three", "soldiers", "soldier"),
         ("The state sought Rs 1,200 crore in central assistance.", "Rs 1,200 crore",
          "central assistance", "assistance"),
+        ("The agency said 612 structures had been destroyed, 438 of them homes.", "438",
+         "homes", "home"),
+        ("The number of people reported missing has dropped to 40, a spokeswoman said.", "40",
+         "number of people reported missing", "missing"),
+        ("The hospital has treated 57 patients for fire-related injuries.", "57", "patients",
+         "injured"),
+        ("The hospital had treated 41 people for burns and smoke inhalation.", "41", "people",
+         "injured"),
     ],
 )  # fmt: skip
 def test_what_a_part_a_shelter_an_order_or_an_estimate_counts(
@@ -414,3 +422,10 @@ def test_an_attribution_frame_inside_a_subordinate_clause_names_nobody() -> None
     text = "Deaths stood at 12 in Araria while Katihar has reported no casualties."
     assert attributed(text, ("Katihar",)) is None
     assert attributed("Katihar has reported 12 deaths.", ("Katihar",)) == "Katihar"
+
+
+def test_an_authority_doing_what_is_counted_is_its_source_but_a_flood_is_not() -> None:
+    assert figures("Authorities have evacuated 8 400 people.")["8 400"].attribution.asserter == (
+        "Authorities"
+    )
+    assert figures("Floods killed 12 people on Sunday.")["12"].attribution.asserter is None

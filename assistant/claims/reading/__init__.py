@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING
 
 from ..actors import find_actors, names_a_speaker
 from ..numbers import NumberMention
-from .attribution import Attribution, attribute, is_agency, is_pronoun
+from .attribution import Attribution, acting_body, attribute, is_agency, is_pronoun
 from .counted import Counted, read_counted
 from .furniture import dateline_carrier, furniture_reason
 from .kinds import FAMILIES, kind_of
@@ -53,7 +53,7 @@ __all__ = [
     "read_sentence",
 ]
 
-READER_VERSION = "parse-7"
+READER_VERSION = "parse-8"
 """Changes whenever the rules here change, so that stored claims are read again."""
 
 
@@ -126,6 +126,8 @@ def read_sentence(
         if said.asserter is None and statement.asserter is not None:
             # "12 died, police said": the reporting verb is not above the number
             said = dataclasses.replace(statement, carrier=said.carrier or statement.carrier)
+        if said.asserter is None and (body := acting_body(tokens)) is not None:
+            said = dataclasses.replace(said, asserter=body)  # "Authorities have evacuated"
         reading.figures.append(
             FigureReading(mention, dataclasses.replace(counted, span=span), said)
         )

@@ -157,6 +157,10 @@ def _partitive_whole(number: list[Token], inside: set[int]) -> Token | None:
         for child in token.children:
             if child.dep_ == "prep" and child.lower_ == "of" and child.i not in inside:
                 whole = next((c for c in child.children if c.dep_ == "pobj"), None)
+                objects = [c for c in child.children if c.dep_ == "pobj" and c.i not in inside]
+                named = [c for c in objects if c.pos_ == "NOUN"]
+                if named:  # "438 of them homes": the part is homes
+                    whole = named[-1]
                 if whole is None or whole.i in inside:
                     continue
                 if whole.pos_ in NOUNS or (whole.pos_ == "ADJ" and family(whole.lemma_)):
@@ -362,6 +366,8 @@ def _kind_words(noun: Token | None, state: Token | None) -> list[str]:
         )
     ):
         words.append("rescue")  # "pulled out 7,000 people", "pulled 12 people from the rubble"
+    if _treated_for_injuries(noun, state):
+        words.append("injury")  # "treated 57 patients for fire-related injuries"
     if _sheltered(noun, state):
         words.append("displace")  # "1.9 lakh people moved to relief camps"
     words += _under(noun, state)  # "6,500 residents remained under evacuation orders"
@@ -397,6 +403,24 @@ def _sheltered(noun: Token | None, state: Token | None) -> bool:
     return False
 
 
+_HARMS = frozenset({"injury", "wound", "burn", "inhalation", "fracture", "trauma"})
+_CARED = frozenset({"treat", "hospitalise", "hospitalize", "admit"})
+
+
+def _treated_for_injuries(noun: Token | None, state: Token | None) -> bool:
+    """ "had treated 41 people for burns and smoke inhalation", "57 patients were
+    hospitalised with injuries": the people counted are injured."""
+    holders = _holders(noun, state)
+    if not any(t.lemma_.lower() in _CARED for t in holders):
+        return False
+    return any(
+        t.lemma_.lower() in _HARMS
+        for holder in holders
+        for prep in holder.children if prep.dep_ == "prep" and prep.lower_ in {"for", "with"}
+        for t in prep.subtree
+    )  # fmt: skip
+
+
 def _under(noun: Token | None, state: Token | None) -> list[str]:
     """Lemmas of what the people counted are under ("under evacuation orders", "under
     arrest"): a state told by a noun after "under"."""
@@ -425,6 +449,8 @@ def _measured(measure: Token, number: list[Token], start: int, end: int) -> Coun
     of = next((c for c in measure.rights if c.dep_ == "prep" and c.lower_ == "of"), None)
     inside = {t.i for t in number}
     of_words = [t for t in of.subtree if t.i not in inside] if of is not None else []
+    # "the number of people reported missing": the participle may hang from the measure
+    of_words += [t for c in measure.rights if c.dep_ == "acl" for t in c.subtree]
     of_lemmas = [t.lemma_ for t in of_words if t.pos_ in NOUNS | {"ADJ", "VERB"}]
     words = sorted([*modifiers, measure, *of_words], key=lambda t: t.i)
     text = " ".join(t.text for t in words if t.pos_ != "DET")
