@@ -2,11 +2,13 @@
 assistant against a naive baseline on the seed suite, and peak memory.
 
     .venv/bin/python bench/bench_llm.py [--limit N] [--skip PART ...] [--home DIR]
+                                        [--corpora DIR ...]
 
 Parts, run in this order (each can be skipped):
   extract  the seeds ingested with claim extraction into a fresh data directory, in a process
            of its own: extraction seconds per 1k article tokens (tiktoken cl100k), calls,
-           tokens, and the peak RSS of that process (memory of an ingest)
+           tokens, and the peak RSS of that process (memory of an ingest); with --corpora,
+           the same for each folder given, each cold in a fresh store
   kinds    bench_answers.py's questions over that store: first-token and total latency,
            tokens in and out, LLM calls per answer, per question kind
   chat     the chat app headless in a process of its own over that store, two questions
@@ -42,6 +44,7 @@ from llm_jobs import CHAT_QUESTIONS, chat_job, in_child, ingest_job
 from assistant.evals import NaiveBaseline, RunRecord, load_suite, run_suite, save_record
 from assistant.evals.prepare import ingest_only
 from assistant.evals.report import percent, render_report, seconds
+from assistant.ingest.load import iter_paths
 from assistant.settings import Settings
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -81,12 +84,30 @@ def extract_part(home: Path) -> dict[str, Any]:
     print("extract: ingesting the seeds with claims in a child process ...", flush=True)
     seeds = sorted(str(p) for p in (ROOT / "seeds").glob("*.txt"))
     r = in_child(ingest_job, str(home), seeds)
+    _print_extraction(r)
+    print(f"  peak RSS {_mb(r)}")
+    return r
+
+
+def corpora_part(folders: Sequence[Path], home: Path) -> dict[str, Any]:
+    """Cold claim extraction of each corpus folder, each in a fresh data directory and a
+    process of its own (the model loaded anew each time, as `factcheck ingest` does)."""
+    found: dict[str, Any] = {}
+    for folder in folders:
+        paths = [str(p) for p in iter_paths([str(folder)])]
+        print(f"corpus {folder.name}: {len(paths)} files with claims ...", flush=True)
+        r = in_child(ingest_job, str(home / f"corpus-{folder.name}"), paths)
+        _print_extraction(r)
+        found[folder.name] = r
+    return found
+
+
+def _print_extraction(r: dict[str, Any]) -> None:
     print(f"  {r['documents']} articles, {r['article_tokens']} tokens: ingest {r['ingest_s']} s, "
           f"claims {r['claims_s']} s = {r['claims_s_per_1k_tokens']} s per 1k tokens "
           f"({r['model']}: {r['calls']} calls, {r['prompt_tokens']} in, "
-          f"{r['completion_tokens']} out; {r['claims']} claims, {r['dropped']} dropped)\n"
-          f"  peak RSS {_mb(r)}")  # fmt: skip
-    return r
+          f"{r['completion_tokens']} out; {r['claims']} claims, {r['dropped']} dropped)"
+          )  # fmt: skip
 
 
 def kinds_part(home: Path, limit: int | None) -> dict[str, Any]:
@@ -191,6 +212,8 @@ def run(args: argparse.Namespace, home: Path, stamp: str) -> dict[str, Any]:
     began = time.perf_counter()
     if "extract" in parts:
         record["extract"] = extract_part(home)
+        if args.corpora:
+            record["corpora"] = corpora_part(args.corpora, home)
     if "kinds" in parts:
         record["kinds"] = kinds_part(home, args.limit)
     if "chat" in parts:
@@ -216,6 +239,9 @@ def main(argv: Sequence[str] | None = None) -> int:
                              "(default: all, the full comparison)")  # fmt: skip
     parser.add_argument("--skip", nargs="+", choices=PARTS, default=[], action="extend",
                         metavar="PART", help=f"parts not to run: {', '.join(PARTS)}")  # fmt: skip
+    parser.add_argument("--corpora", type=Path, nargs="+", default=[], metavar="DIR",
+                        help="extract: also time claim extraction of each folder, cold, in a "
+                             "fresh store of its own (e.g. evals/corpora/*)")  # fmt: skip
     parser.add_argument("--home", type=Path,
                         help="data directory for the seed store (kept); extract wants it "
                              "empty, kinds and chat reuse it with --skip extract "

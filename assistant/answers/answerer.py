@@ -90,7 +90,7 @@ class Answerer:
             if not selected:
                 return None
             figures = figure_rows(selected, book)
-            sentences = figures_sentences(figures, plan.about)
+            sentences = figures_sentences(figures)
         conflicts = figure_conflicts(figures, plan.about) if figures else []
         conflicts += spelling_conflicts(
             [(r.asserter, r.asserter_surface, r.citation) for r in figures

@@ -175,9 +175,11 @@ def figure_rows(selected: Sequence[Selected], book: CitationBook) -> list[Figure
         n = book.cite(s.doc, quote.start, quote.end, asserter)
         rows.append(
             FigureRow(
-                doc_id=s.doc.id, outlet=outlet_name(s.doc), value=q.value, low=q.low,
+                doc_id=s.doc.id, outlet=outlet_name(s.doc), outlet_is_title=not s.doc.outlet,
+                value=q.value, low=q.low,
                 high=q.high, surface=q.surface, hedge=q.hedge, unit=q.unit, counted=q.counted,
-                asserter=asserter, asserter_surface=s.claim.asserter, when=s.claim.when,
+                kind=q.kind, asserter=asserter, asserter_surface=s.claim.asserter,
+                carrier=s.claim.carrier, when=s.claim.when,
                 date=s.doc.date, citation=n,
             )
         )  # fmt: skip

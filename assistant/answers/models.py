@@ -43,6 +43,8 @@ class FigureRow(_Out):
 
     doc_id: str
     outlet: str
+    outlet_is_title: bool = False
+    """The source names no outlet: `outlet` is its title (or file name)."""
     value: float
     low: float | None = None
     high: float | None = None
@@ -50,8 +52,12 @@ class FigureRow(_Out):
     hedge: str | None = None
     unit: str | None = None
     counted: str
+    kind: str | None = None
+    """The normalised kind of what is counted ("deaths", "injured", ...), if read."""
     asserter: str | None = None
     asserter_surface: str | None = None
+    carrier: str | None = None
+    """The agency that carried the figure ("told Reuters"), kept apart from the asserter."""
     when: str | None = None
     date: str | None = None
     citation: int = Field(ge=1)

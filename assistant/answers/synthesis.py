@@ -7,32 +7,17 @@ them, whether they count the same thing, and when they were given. Built from th
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Sequence
 
 from .models import Conflict, FigureRow, Sentence
+from .phrasing import range_sentence, source_sentences
 
 
-def figures_sentences(rows: Sequence[FigureRow], about: str) -> list[Sentence]:
-    """One line per source, then the range of figures."""
-    by_outlet: dict[str, list[FigureRow]] = defaultdict(list)
-    for row in rows:
-        by_outlet[row.outlet].append(row)
-    sentences: list[Sentence] = []
-    for outlet, own in by_outlet.items():
-        figures = ", ".join(_figure(r, with_asserter=True) for r in own)
-        sentences.append(Sentence(text=f"{outlet} reports {figures}.", citations=_cited(own)))
-    low = min(rows, key=lambda r: r.low if r.low is not None else r.value)
-    high = max(rows, key=lambda r: r.high if r.high is not None else r.value)
-    if len(rows) > 1 and low.citation != high.citation and low.value != high.value:
-        sentences.append(
-            Sentence(
-                text=f"The figures for {about} range from {low.surface} [{low.citation}] "
-                f"to {high.surface} [{high.citation}].",
-                citations=sorted({low.citation, high.citation}),
-            )
-        )
-    return sentences
+def figures_sentences(rows: Sequence[FigureRow]) -> list[Sentence]:
+    """One sentence per source document, then the range of the figures."""
+    sentences = source_sentences(rows)
+    spread = range_sentence(rows)
+    return [*sentences, spread] if spread is not None else sentences
 
 
 def why_sentences(conflicts: Sequence[Conflict]) -> list[Sentence]:

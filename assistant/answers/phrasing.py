@@ -1,0 +1,143 @@
+"""Figure sentences a journalist would write, built from a claim's parts, never from the
+leftover words of its quote.
+
+One sentence per source document: the outlet and the article's date, then its figures,
+grouped by who asserted them, each group cited: "Asia Meridian (5 Aug 2032): 27 dead and
+about 240,000 displaced, according to the state's disaster management agency [2]." A
+figure is its hedge and value, then what it counts: the kind's word when the figure has
+one of the people-kinds ("dead", "injured", "missing", ...), else the counted words
+("312 relief camps", "Rs 1,200 crore central assistance"), then its own time reference.
+An unattributed figure (a headline) repeating an attributed one of the same document is
+left out. Every sentence starts with an outlet's name and ends with a citation.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+
+from ..claims.numbers import find_numbers
+from .models import FigureRow, Sentence
+
+KIND_WORDS = {
+    "deaths": "dead",
+    "injured": "injured",
+    "missing": "missing",
+    "displaced": "displaced",
+    "evacuated": "evacuated",
+    "arrested": "arrested",
+    "rescued": "rescued",
+    "affected": "affected",
+    "casualties": "casualties",
+}
+"""How a figure of each people-kind reads after its number ("at least 11 dead")."""
+
+
+def value_text(row: FigureRow) -> str:
+    """The figure's hedge and value as written, a spelled number in lower case inside a
+    sentence ("Ninety nine" -> "ninety nine")."""
+    surface = row.surface
+    if surface[:1].isupper() and find_numbers(surface.split()[0].split("-")[0]):
+        surface = surface[0].lower() + surface[1:]
+    return f"{row.hedge} {surface}" if row.hedge else surface
+
+
+def figure_phrase(row: FigureRow) -> str:
+    """ "at least 11 dead", "312 relief camps", "28 dead (on Friday)"."""
+    thing = KIND_WORDS.get(row.kind or "") or row.counted.strip()
+    if thing and thing.lower() in row.surface.lower():
+        thing = ""  # "1 Lakh" already says it
+    phrase = f"{value_text(row)} {thing}".strip()
+    return f"{phrase} ({row.when})" if row.when else phrase
+
+
+def source_sentences(rows: Sequence[FigureRow]) -> list[Sentence]:
+    """One sentence per document, in the rows' order (see the module doc)."""
+    by_doc: dict[str, list[FigureRow]] = {}
+    for row in rows:
+        by_doc.setdefault(row.doc_id, []).append(row)
+    sentences: list[Sentence] = []
+    for own in by_doc.values():
+        kept = _without_repeats(own)
+        groups: dict[tuple[str | None, str | None], list[FigureRow]] = {}
+        for row in kept:
+            groups.setdefault((row.asserter, row.carrier), []).append(row)
+        parts = [_group_text(asserter, carrier, members)
+                 for (asserter, carrier), members in groups.items()]  # fmt: skip
+        head = _source(own[0]) + (f" ({_day(own[0].date)})" if own[0].date else "")
+        sentences.append(
+            Sentence(
+                text=f"{head}: {'; '.join(parts)}.",
+                citations=sorted({r.citation for r in kept}),
+            )
+        )
+    return sentences
+
+
+def range_sentence(rows: Sequence[FigureRow]) -> Sentence | None:
+    """ "The figures range from 11 [6] to 40 [5].", when the sources differ."""
+    low = min(rows, key=lambda r: r.low if r.low is not None else r.value)
+    high = max(rows, key=lambda r: r.high if r.high is not None else r.value)
+    if len(rows) < 2 or low.citation == high.citation or low.value == high.value:
+        return None
+    return Sentence(
+        text=f"The figures range from {value_text(low)} [{low.citation}] to "
+        f"{value_text(high)} [{high.citation}].",
+        citations=sorted({low.citation, high.citation}),
+    )
+
+
+def _group_text(asserter: str | None, carrier: str | None, rows: list[FigureRow]) -> str:
+    phrases = [figure_phrase(r) for r in rows]
+    listed = phrases[0] if len(phrases) == 1 else f"{', '.join(phrases[:-1])} and {phrases[-1]}"
+    cites = "".join(f"[{n}]" for n in sorted({r.citation for r in rows}))
+    if asserter and carrier:
+        return f"{listed}, according to {asserter} (via {carrier}) {cites}"
+    if asserter:
+        return f"{listed}, according to {asserter} {cites}"
+    if carrier:
+        return f"{listed} (via {carrier}) {cites}"
+    return f"{listed} {cites}"
+
+
+def _without_repeats(rows: list[FigureRow]) -> list[FigureRow]:
+    """Leave out an unattributed figure (a headline's) that an attributed one of the same
+    document repeats, and exact repeats."""
+    kept: list[FigureRow] = []
+    seen: set[tuple[float, str | None, str | None]] = set()
+    for row in rows:
+        twin = any(
+            o.asserter
+            and o.value == row.value
+            and (o.kind or o.counted) == (row.kind or row.counted)
+            for o in rows
+        )
+        if not row.asserter and twin:
+            continue
+        key = (row.value, row.kind or row.counted, row.asserter)
+        if key in seen:
+            continue
+        seen.add(key)
+        kept.append(row)
+    return kept or rows[:1]
+
+
+_TITLE_WORDS = 7
+
+
+def _source(row: FigureRow) -> str:
+    """The outlet; a source without one by its title, quoted and cut short."""
+    if not row.outlet_is_title:
+        return row.outlet
+    words = row.outlet.split()
+    short = " ".join(words[:_TITLE_WORDS]).rstrip(":;,")
+    return f"“{short}{'…' if len(words) > _TITLE_WORDS else ''}”"
+
+
+def _day(date: str) -> str:
+    """ "2032-08-05" -> "5 Aug 2032"; anything else as given."""
+    try:
+        day = dt.date.fromisoformat(date[:10])
+    except ValueError:
+        return date
+    return f"{day.day} {day.strftime('%b')} {day.year}"
