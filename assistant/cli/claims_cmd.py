@@ -3,16 +3,16 @@
 from __future__ import annotations
 
 import json
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.table import Table
 from rich.text import Text
 
-from ..claims.models import Claim
-from ..claims.store import ClaimStore
-from ..store import open_store
 from .context import out, state
+
+if TYPE_CHECKING:
+    from ..claims.models import Claim
 
 
 def register(app: typer.Typer) -> None:
@@ -35,6 +35,9 @@ def claims(
     Claims are extracted during `factcheck ingest`; every quote is a verbatim span of its
     article (document id and character offsets included).
     """
+    from ..claims.store import ClaimStore  # pydantic models, and chromadb for --about
+    from ..store import open_store
+
     store = open_store(state(ctx).settings)
     try:
         doc_ids = store.docs.doc_ids(sources=source) if source else None

@@ -4,17 +4,16 @@ from __future__ import annotations
 
 from collections import Counter
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from ..ingest.load import IngestError, iter_paths
-from ..ingest.pipeline import Ingestor, Outcome, remove_document
-from ..store import open_store
-from .claims_progress import run_extraction
 from .context import err, out, state
+
+if TYPE_CHECKING:
+    from ..ingest.pipeline import Outcome
 
 
 def register(app: typer.Typer) -> None:
@@ -42,6 +41,12 @@ def ingest(
     quotes) are extracted with the local model for every document that needs it; results are
     cached per sentence, so re-running costs nothing.
     """
+    # The ingest pipeline (tiktoken, trafilatura, chromadb) loads only when ingesting.
+    from ..ingest.load import IngestError, iter_paths
+    from ..ingest.pipeline import Ingestor, Outcome
+    from ..store import open_store
+    from .claims_progress import run_extraction
+
     files: list[Path] = []
     failed: list[Outcome] = []
     for arg in paths:
@@ -94,6 +99,9 @@ def remove(
     source: Annotated[str, typer.Argument(help="Document id, path or file name.")],
 ) -> None:
     """Remove a document and everything derived from it (chunks, vectors, original copy)."""
+    from ..ingest.pipeline import remove_document
+    from ..store import open_store
+
     store = open_store(state(ctx).settings)
     try:
         doc = remove_document(store, source)

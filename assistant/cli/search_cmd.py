@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 import json
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.text import Text
 
-from ..search import Filters, Mode, search
-from ..store import open_store
 from .context import out, state
+
+if TYPE_CHECKING:
+    from ..search import Mode
 
 
 def register(app: typer.Typer) -> None:
@@ -40,6 +41,9 @@ def search_command(
     if mode not in ("hybrid", "vector", "lexical"):
         raise typer.BadParameter("mode must be hybrid, vector or lexical", param_hint="--mode")
     chosen: Mode = mode  # type: ignore[assignment]
+    from ..search import Filters, search
+    from ..store import open_store
+
     filters = Filters(tuple(source or ()), tuple(outlet or ()), since, until)
     store = open_store(state(ctx).settings)
     try:

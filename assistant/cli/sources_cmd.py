@@ -10,7 +10,6 @@ import typer
 from rich.table import Table
 from rich.text import Text
 
-from ..store import open_store
 from .context import out, state
 
 
@@ -25,6 +24,8 @@ def sources(
     """List stored documents: id, title, outlet, date, path, characters and chunks.
 
     The table leaves out paths (document ids come from file names); --json has them."""
+    from ..store import open_store
+
     store = open_store(state(ctx).settings)
     try:
         rows = store.docs.summaries()

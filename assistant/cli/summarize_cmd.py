@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated, Literal
+from typing import TYPE_CHECKING, Annotated, Literal
 
 import typer
 from rich.markup import escape
@@ -16,16 +16,12 @@ from rich.progress import (
     TimeRemainingColumn,
 )  # fmt: skip
 
-from ..ingest.load import iter_paths
-from ..ingest.pipeline import Ingestor
-from ..llm import LLM
-from ..settings import Settings
-from ..store import Document, Store, open_store
-from ..summaries import Summaries, summarize
-from ..summaries.html import page
-from ..summaries.markdown import digest_md, summary_md, to_json
-from .claims_progress import run_extraction
 from .context import err, out, state
+
+if TYPE_CHECKING:
+    from ..settings import Settings
+    from ..store import Document, Store
+    from ..summaries import Summaries
 
 Format = Literal["md", "json", "html"]
 
@@ -62,6 +58,8 @@ def summarize_command(
     """
     if fmt not in ("md", "json", "html"):
         raise typer.BadParameter("format must be md, json or html", param_hint="--format")
+    from ..store import open_store
+
     settings = state(ctx).settings
     store = open_store(settings)
     try:
@@ -85,6 +83,10 @@ def summarize_command(
 def _documents(
     store: Store, settings: Settings, paths: list[str], sources: list[str]
 ) -> list[Document]:
+    from ..ingest.load import iter_paths
+    from ..ingest.pipeline import Ingestor
+    from .claims_progress import run_extraction
+
     ids: list[str] = []
     if paths:
         files = list(dict.fromkeys(iter_paths(paths)))
@@ -108,6 +110,9 @@ def _documents(
 
 
 def _run(store: Store, settings: Settings, docs: list[Document], *, digest: bool) -> Summaries:
+    from ..llm import LLM
+    from ..summaries import summarize
+
     llm = LLM(settings.llm, settings.cache)
     try:
         with Progress(
@@ -128,6 +133,9 @@ def _run(store: Store, settings: Settings, docs: list[Document], *, digest: bool
 
 
 def _write(result: Summaries, fmt: Format, out_dir: Path | None, *, per_source: bool) -> None:
+    from ..summaries.html import page
+    from ..summaries.markdown import digest_md, summary_md, to_json
+
     files: dict[str, str] = {}
     if fmt == "json":
         files["summaries.json"] = to_json(result.documents if per_source else [], result.digest)
