@@ -39,6 +39,7 @@ class CitationBook:
             start=quote.start,
             end=quote.end,
             quote=quote.text,
+            page=doc.page_at(quote.start),
         )
         self._by_span[key] = citation
         return citation.n

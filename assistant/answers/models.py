@@ -36,6 +36,7 @@ class Citation(_Out):
     start: int = Field(ge=0)
     end: int = Field(gt=0)
     quote: str
+    page: int | None = Field(default=None, ge=1, description="the PDF page the quote starts on")
 
 
 class FigureRow(_Out):

@@ -72,6 +72,7 @@ def _is_per_outlet(sentence: Sentence, answer: Answer) -> bool:
 def _quotes(console: Console, citations: list[Citation]) -> None:
     for c in citations:
         who = f" · asserted by {c.asserter}" if c.asserter else ""
+        page = f" p. {c.page}" if c.page else ""
         console.print(Text.assemble((f"[{c.n}] ", "cyan"), (c.outlet, "bold"), who,
-                                    (f"  {c.doc_id} {c.start}:{c.end}", "dim")))  # fmt: skip
+                                    (f"  {c.doc_id}{page} {c.start}:{c.end}", "dim")))  # fmt: skip
         console.print(Text(f"    “{c.quote}”"))

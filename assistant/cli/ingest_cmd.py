@@ -33,7 +33,10 @@ def ingest(
         bool, typer.Option("--no-claims", help="Skip claim extraction (no LLM needed).")
     ] = False,
 ) -> None:
-    """Add articles (.txt, .md, .html) to the store: clean, chunk, embed, index.
+    """Add articles (.txt, .md, .html, .pdf, .docx) to the store: clean, chunk, embed, index.
+
+    A PDF keeps its page numbers (quotes say "p. 3"); a scanned PDF without a text layer is
+    refused (run OCR first). A Word file is read paragraph by paragraph, headings as lines.
 
     An unchanged file is skipped; a changed one replaces its old version and everything
     derived from it. A file that cannot be read is reported on one line and the rest go on;

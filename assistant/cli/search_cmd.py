@@ -56,7 +56,7 @@ def search_command(
                 "doc_id": h.chunk.doc_id, "chunk_id": h.chunk.id, "start": h.chunk.start,
                 "end": h.chunk.end, "text": h.chunk.text, "score": round(h.score, 6),
                 "title": h.document.title, "outlet": h.document.outlet, "date": h.document.date,
-                "ranks": h.ranks,
+                "page": h.document.page_at(h.chunk.start), "ranks": h.ranks,
             }
             for h in hits
         ]  # fmt: skip
@@ -67,6 +67,8 @@ def search_command(
         return
     for n, h in enumerate(hits, start=1):
         name = h.document.outlet or "unknown outlet"
-        where = f"{name} · {h.chunk.doc_id} [{h.chunk.start}:{h.chunk.end}]"
+        page = h.document.page_at(h.chunk.start)
+        at = f" p. {page}" if page else ""
+        where = f"{name} · {h.chunk.doc_id}{at} [{h.chunk.start}:{h.chunk.end}]"
         out.print(Text(f"{n}. {where}  score {h.score:.4f}", style="bold"))
         out.print(Text(h.chunk.text), "")

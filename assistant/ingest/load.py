@@ -1,5 +1,8 @@
 """Loading: one article file → its original bytes, cleaned text and metadata.
 
+PDF and Word files are read by :mod:`assistant.ingest.pdf` and :mod:`assistant.ingest.word`
+(no decoding step; a PDF keeps where each page starts). For the other kinds:
+
 Steps, each failure an :class:`IngestError` naming the file: type by suffix (a .txt/.md
 whose content starts like an HTML page is read as HTML); size limit; binary sniffing;
 decoding (a BOM, else UTF-8, else the page's declared charset for HTML, else
@@ -37,10 +40,12 @@ from .meta import (
     merge_meta,
     parse_front_matter,
 )
+from .pdf import PdfError, read_pdf
+from .word import WordError, read_docx
 
 log = logging.getLogger(__name__)
 
-DocKind = Literal["text", "markdown", "html"]
+DocKind = Literal["text", "markdown", "html", "pdf", "docx"]
 
 SUPPORTED_SUFFIXES: Mapping[str, DocKind] = {
     ".txt": "text",
@@ -49,6 +54,8 @@ SUPPORTED_SUFFIXES: Mapping[str, DocKind] = {
     ".markdown": "markdown",
     ".html": "html",
     ".htm": "html",
+    ".pdf": "pdf",
+    ".docx": "docx",
 }
 """File suffixes read (compared lower-case), and the kind each one is read as."""
 
@@ -97,6 +104,12 @@ class LoadedDocument:
     text: str
     meta: DocMeta
     removed_lines: int
+    page_starts: tuple[int, ...] = ()
+    """For a PDF: where each page starts in ``text`` (page n at index n - 1); else empty."""
+
+
+BINARY_ENCODING = "binary"
+"""The ``encoding`` of a PDF or Word file: its text is extracted, never decoded."""
 
 
 def load_document(path: Path, *, max_bytes: int) -> LoadedDocument:
@@ -115,6 +128,8 @@ def load_document(path: Path, *, max_bytes: int) -> LoadedDocument:
     _check_size(resolved, len(raw), max_bytes)
     if not raw:
         raise IngestError(resolved, "empty file")
+    if kind in ("pdf", "docx"):
+        return _load_packaged(resolved, kind, raw)
 
     text, encoding = _decode(resolved, raw, kind)
     text = normalise_text(text)
@@ -152,6 +167,37 @@ def load_document(path: Path, *, max_bytes: int) -> LoadedDocument:
         meta=meta,
         removed_lines=cleaned.removed_lines,
     )
+
+
+def _load_packaged(path: Path, kind: DocKind, raw: bytes) -> LoadedDocument:
+    """A PDF or Word file: its text extracted (and, for a PDF, its page starts kept)."""
+    pages: tuple[int, ...] = ()
+    if kind == "pdf":
+        if b"%PDF-" not in raw[:1024]:
+            raise IngestError(path, "not a PDF (no %PDF header)")
+        try:
+            pdf = read_pdf(raw, path)
+        except PdfError as exc:
+            raise IngestError(path, str(exc)) from exc
+        text, pages, removed = pdf.text, pdf.page_starts, pdf.removed_lines
+        title, author = pdf.title, pdf.author
+    else:
+        if not raw.startswith(b"PK"):
+            raise IngestError(path, "not a Word .docx file (an old .doc? save it as .docx)")
+        try:
+            word = read_docx(raw)
+        except WordError as exc:
+            raise IngestError(path, str(exc)) from exc
+        cleaned = clean_text(normalise_text(word.text))
+        text, removed = cleaned.text, cleaned.removed_lines
+        title, author = word.title, word.author
+        if not text.strip():
+            raise IngestError(path, "no text in this Word file" if not word.text.strip()
+                              else "no text left after cleaning")  # fmt: skip
+    declared = lenient_meta({"title": title, "author": author}, f"{path} (file properties)")
+    meta = merge_meta(_read_sidecar(path), declared, DocMeta(title=derive_title(text)))
+    log.debug("%s: %s, %d chars, %d pages", path, kind, len(text), len(pages))
+    return LoadedDocument(path, kind, raw, BINARY_ENCODING, text, meta, removed, pages)
 
 
 def normalise_text(text: str) -> str:

@@ -108,6 +108,7 @@ class Ingestor:
             encoding=loaded.encoding,
             text=loaded.text,
             original=str(original),
+            extra={"pages": list(loaded.page_starts)} if loaded.page_starts else {},
         )
 
     def _chunks(self, doc: Document) -> list[Chunk]:

@@ -7,19 +7,22 @@ two stores can leave stray vectors but never a dangling passage.
 
 from __future__ import annotations
 
+import bisect
+import json
 import logging
 import re
 import sqlite3
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from ..errors import DataDirError
 
 log = logging.getLogger(__name__)
 
-SCHEMA_VERSION = 2  # 2: claims and the extraction cache
+SCHEMA_VERSION = 3  # 2: claims and the extraction cache; 3: documents.extra
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS documents (
     id TEXT PRIMARY KEY,
@@ -31,7 +34,8 @@ CREATE TABLE IF NOT EXISTS documents (
     encoding TEXT NOT NULL,
     text TEXT NOT NULL,
     original TEXT NOT NULL,
-    added_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
+    added_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
+    extra TEXT NOT NULL DEFAULT '{}'
 );
 CREATE INDEX IF NOT EXISTS documents_hash ON documents(content_hash);
 CREATE TABLE IF NOT EXISTS chunks (
@@ -86,6 +90,27 @@ class Document:
     text: str
     original: str
     added_at: str = ""
+    extra: Mapping[str, Any] = field(default_factory=dict, hash=False)
+    """What only some documents have, as JSON: ``pages`` (a PDF's page start offsets)."""
+
+    @property
+    def page_starts(self) -> tuple[int, ...]:
+        return tuple(self.extra.get("pages") or ())
+
+    def page_at(self, offset: int) -> int | None:
+        """The page (1-based) that `offset` of the text is on, for a paged document."""
+        return page_at(self.page_starts, offset)
+
+
+def page_at(page_starts: Sequence[int], offset: int) -> int | None:
+    """The page number (1-based) of `offset`, given where each page starts; None if unpaged.
+
+    A page without text starts where the next one does, so its start is never the answer:
+    the last page starting at or before `offset` is.
+    """
+    if not page_starts:
+        return None
+    return max(1, bisect.bisect_right(page_starts, offset))
 
 
 @dataclass(frozen=True)
@@ -112,6 +137,8 @@ class DocSummary:
     source: str
     chars: int
     chunks: int
+    kind: str = "text"
+    pages: int | None = None
 
 
 class DocStore:
@@ -143,8 +170,14 @@ class DocStore:
                 hint="upgrade factcheck; `factcheck doctor` checks the data directory",
             )
         if version < SCHEMA_VERSION:  # every statement is idempotent: new and older stores
+            columns = {r[1] for r in self.db.execute("PRAGMA table_info(documents)")}
+            add = (
+                "ALTER TABLE documents ADD COLUMN extra TEXT NOT NULL DEFAULT '{}';"
+                if columns and "extra" not in columns
+                else ""
+            )
             self.db.executescript(
-                f"BEGIN IMMEDIATE; {_SCHEMA} PRAGMA user_version = {SCHEMA_VERSION}; COMMIT;"
+                f"BEGIN IMMEDIATE; {_SCHEMA} {add} PRAGMA user_version = {SCHEMA_VERSION}; COMMIT;"
             )
 
     def close(self) -> None:
@@ -212,10 +245,11 @@ class DocStore:
         self._delete_rows(conn, doc.id)
         conn.execute(
             "INSERT INTO documents (id, source, content_hash, version, title, outlet, date, url,"
-            " author, kind, encoding, text, original) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            " author, kind, encoding, text, original, extra) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
             (
                 doc.id, doc.source, doc.content_hash, doc.version, doc.title, doc.outlet,
                 doc.date, doc.url, doc.author, doc.kind, doc.encoding, doc.text, doc.original,
+                json.dumps(dict(doc.extra), sort_keys=True),
             ),
         )  # fmt: skip
         conn.executemany(
@@ -250,10 +284,12 @@ class DocStore:
     def summaries(self) -> list[DocSummary]:
         rows = self.db.execute(
             "SELECT d.id, d.title, d.outlet, d.date, d.source, length(d.text) AS chars,"
-            " (SELECT count(*) FROM chunks c WHERE c.doc_id = d.id) AS n"
+            " (SELECT count(*) FROM chunks c WHERE c.doc_id = d.id) AS n, d.kind, d.extra"
             " FROM documents d ORDER BY d.source"
         ).fetchall()
-        return [DocSummary(r[0], r[1], r[2], r[3], r[4], r[5], r[6]) for r in rows]
+        return [
+            DocSummary(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], _pages(r[8])) for r in rows
+        ]
 
     def doc_ids(
         self,
@@ -385,7 +421,23 @@ def _like_escape(text: str) -> str:
 
 
 def _document(row: sqlite3.Row) -> Document:
-    return Document(**{k: row[k] for k in row.keys()})  # noqa: SIM118 (sqlite3.Row)
+    values = {k: row[k] for k in row.keys()}  # noqa: SIM118 (sqlite3.Row)
+    values["extra"] = _extra(values.get("extra"))
+    return Document(**values)
+
+
+def _extra(raw: str | None) -> dict[str, Any]:
+    try:
+        value = json.loads(raw or "{}")
+    except ValueError:
+        log.warning("a document's extra metadata is not JSON; ignored")
+        return {}
+    return value if isinstance(value, dict) else {}
+
+
+def _pages(raw: str | None) -> int | None:
+    pages = _extra(raw).get("pages")
+    return len(pages) if isinstance(pages, list) and pages else None
 
 
 def _chunk(row: sqlite3.Row) -> Chunk:

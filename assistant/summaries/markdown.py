@@ -34,7 +34,8 @@ def quotes_md(citations: Sequence[Citation]) -> list[str]:
     lines = []
     for c in citations:
         who = f", asserted by {c.asserter}" if c.asserter else ""
-        lines.append(f"{c.n}. “{' '.join(c.quote.split())}” ({c.outlet}{who}; "
+        page = f" p. {c.page}," if c.page else ""
+        lines.append(f"{c.n}. “{' '.join(c.quote.split())}” ({c.outlet}{who};{page} "
                      f"`{c.doc_id}` {c.start}:{c.end})")  # fmt: skip
     return lines
 

@@ -104,6 +104,8 @@ def citation_md(c: Citation) -> str:
         head += f" ({escape(c.date)})"
     if c.asserter:
         head += f", asserted by {escape(c.asserter)}"
+    if c.page:
+        head += f", p. {c.page}"
     head += f" `{c.doc_id} {c.start}:{c.end}`"
     return f"{head}\n\n> {escape(c.quote)}"
 

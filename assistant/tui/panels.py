@@ -116,6 +116,7 @@ class EvidencePanel(Vertical):
             prompt = Text.assemble(
                 (f"[{c.n}]", "bold cyan"), " ", (c.outlet, "bold"), " ",
                 (f"· {c.date}" if c.date else "", "dim"),
+                (f" · p. {c.page}" if c.page else "", "dim"),
                 (who, "italic"), "\n", (f"“{c.quote}”", ""),
             )  # fmt: skip
             options.add_option(Option(prompt, id=f"cite-{c.n}"))
