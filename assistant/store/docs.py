@@ -139,6 +139,13 @@ class DocSummary:
     chunks: int
     kind: str = "text"
     pages: int | None = None
+    """A PDF's page count."""
+    provenance: Mapping[str, Any] | None = None
+    """A fetched page's: url, final_url, retrieved_at, http_status, sha256, content_type."""
+    version: int | None = None
+    """A fetched page's version: 1, then one more each time the page is found changed."""
+    supersedes: str | None = None
+    superseded_by: str | None = None
 
 
 class DocStore:
@@ -262,6 +269,16 @@ class DocStore:
             [(c.id, c.text) for c in chunks],
         )
 
+    def set_source(
+        self, conn: sqlite3.Connection, doc_id: str, source: str, extra: Mapping[str, Any]
+    ) -> None:
+        """Rename a document's source and set its extra metadata, inside a transaction (an
+        older version of a URL makes way for the newer one; its text and chunks stay)."""
+        conn.execute(
+            "UPDATE documents SET source = ?, extra = ? WHERE id = ?",
+            (source, json.dumps(dict(extra), sort_keys=True), doc_id),
+        )
+
     def delete(self, conn: sqlite3.Connection, doc_id: str) -> None:
         """Remove a document and everything derived from it, inside a transaction."""
         self._delete_rows(conn, doc_id)
@@ -287,9 +304,7 @@ class DocStore:
             " (SELECT count(*) FROM chunks c WHERE c.doc_id = d.id) AS n, d.kind, d.extra"
             " FROM documents d ORDER BY d.source"
         ).fetchall()
-        return [
-            DocSummary(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], _pages(r[8])) for r in rows
-        ]
+        return [_summary(r) for r in rows]
 
     def doc_ids(
         self,
@@ -435,9 +450,15 @@ def _extra(raw: str | None) -> dict[str, Any]:
     return value if isinstance(value, dict) else {}
 
 
-def _pages(raw: str | None) -> int | None:
-    pages = _extra(raw).get("pages")
-    return len(pages) if isinstance(pages, list) and pages else None
+def _summary(row: sqlite3.Row) -> DocSummary:
+    extra = _extra(row[8])
+    pages = extra.get("pages")
+    return DocSummary(
+        row[0], row[1], row[2], row[3], row[4], row[5], row[6], row[7],
+        pages=len(pages) if isinstance(pages, list) and pages else None,
+        provenance=extra.get("provenance"), version=extra.get("version"),
+        supersedes=extra.get("supersedes"), superseded_by=extra.get("superseded_by"),
+    )  # fmt: skip
 
 
 def _chunk(row: sqlite3.Row) -> Chunk:

@@ -107,6 +107,9 @@ def citation_md(c: Citation) -> str:
     if c.page:
         head += f", p. {c.page}"
     head += f" `{c.doc_id} {c.start}:{c.end}`"
+    if c.provenance:
+        p = c.provenance
+        head += f", retrieved {p.retrieved_at} from <{p.final_url}> (sha256 {p.sha256[:12]}…)"
     return f"{head}\n\n> {escape(c.quote)}"
 
 
