@@ -251,3 +251,35 @@ def test_cli_ingests_urls_and_shows_provenance(
     assert closest
     assert closest[0]["provenance"]["url"] == good
     assert closest[0]["provenance"]["sha256"] == row["provenance"]["sha256"]
+
+
+def test_chat_evidence_pane_shows_provenance(
+    web: WebServer, fake_settings: Settings, fake_openai: FakeOpenAI
+) -> None:
+    from textual.widgets import OptionList
+
+    from assistant.tui import make_app
+    from assistant.tui.panels import EvidencePanel
+
+    from .test_tui import Pilot, ask, drive
+
+    url = web.page("/world/troops-kursk", PAGE)
+    store = open_store(fake_settings)
+    try:
+        (outcome,) = Ingestor(store).ingest_urls([url])
+        assert outcome.status == "added", outcome.reason
+    finally:
+        store.close()
+    fake_openai.enqueue_tool_call("Answer", {"answerable": False, "sentences": []})
+    app = make_app(fake_settings)
+
+    async def script(pilot: Pilot[None]) -> None:
+        card = await ask(pilot, "What did the troops eat?")
+        assert card.answer is not None
+        (first, *_) = app.query_one(EvidencePanel).citations
+        assert first.provenance is not None
+        assert first.provenance.final_url == url
+        shown = str(app.query_one("#evidence", OptionList).get_option_at_index(0).prompt)
+        assert f"{url} · retrieved {first.provenance.retrieved_at} · v1" in shown
+
+    drive(app, script)
