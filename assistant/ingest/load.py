@@ -107,6 +107,8 @@ class LoadedDocument:
     removed_lines: int
     page_starts: tuple[int, ...] = ()
     """For a PDF: where each page starts in ``text`` (page n at index n - 1); else empty."""
+    posts: tuple[tuple[int, int], ...] = ()
+    """Spans of ``text`` that are embedded social posts, each with its attribution line."""
 
 
 BINARY_ENCODING = "binary"
@@ -184,6 +186,7 @@ def load_bytes(
         text=cleaned.text,
         meta=meta,
         removed_lines=cleaned.removed_lines,
+        posts=cleaned.posts,
     )
 
 

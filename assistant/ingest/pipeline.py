@@ -141,11 +141,10 @@ class Ingestor:
     ) -> Document:
         version = _version(loaded)
         original = self.store.original_path(doc_id, version, SUFFIXES[loaded.kind])
-        extra: dict[str, object] = {"provenance": fetched.provenance.as_dict(), "version": number}
+        extra = _extra(loaded)
+        extra |= {"provenance": fetched.provenance.as_dict(), "version": number}
         if latest is not None:
             extra["supersedes"] = latest.id
-        if loaded.page_starts:
-            extra["pages"] = list(loaded.page_starts)
         meta = loaded.meta
         return Document(
             id=doc_id, source=url, content_hash=fetched.provenance.sha256, version=version,
@@ -205,7 +204,7 @@ class Ingestor:
             encoding=loaded.encoding,
             text=loaded.text,
             original=str(original),
-            extra={"pages": list(loaded.page_starts)} if loaded.page_starts else {},
+            extra=_extra(loaded),
         )
 
     def _chunks(self, doc: Document) -> list[Chunk]:
@@ -247,6 +246,16 @@ class Ingestor:
                 for c in chunks
             ]
             self.store.vectors.add([c.id for c in chunks], vectors, metadatas)
+
+
+def _extra(loaded: LoadedDocument) -> dict[str, object]:
+    """What the loader found that only some documents have: pages, embedded posts."""
+    extra: dict[str, object] = {}
+    if loaded.page_starts:
+        extra["pages"] = list(loaded.page_starts)
+    if loaded.posts:
+        extra["embedded_posts"] = [list(span) for span in loaded.posts]
+    return extra
 
 
 def _version(loaded: LoadedDocument) -> str:

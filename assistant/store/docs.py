@@ -91,7 +91,9 @@ class Document:
     original: str
     added_at: str = ""
     extra: Mapping[str, Any] = field(default_factory=dict, hash=False)
-    """What only some documents have, as JSON: ``pages`` (a PDF's page start offsets)."""
+    """What only some documents have, as JSON: ``pages`` (a PDF's page start offsets),
+    ``embedded_posts`` ([start, end] of each social post quoted in the text), and for a
+    fetched page ``provenance``, ``version``, ``supersedes``, ``superseded_by``."""
 
     @property
     def page_starts(self) -> tuple[int, ...]:
