@@ -6,10 +6,10 @@ import json
 from typing import TYPE_CHECKING, Annotated
 
 import typer
-from rich.table import Table
 from rich.text import Text
 
 from .context import out, state
+from .rows import Col, Row, rows_table, short_id
 
 if TYPE_CHECKING:
     from ..claims.models import Claim
@@ -52,20 +52,27 @@ def claims(
     if not found:
         out.print("no claims found (claims are extracted by `factcheck ingest`)")
         return
-    table = Table(title=f"{len(found)} claims", show_lines=True)
-    for column in ("figure", "counted", "asserter", "outlet", "quote"):
-        table.add_column(column, overflow="fold")
-    for c in found:
-        q = c.quantity
-        figure = f"{q.hedge + ' ' if q and q.hedge else ''}{q.surface}" if q else ""
-        quote = c.quotes[0]
-        table.add_row(
-            Text(figure), Text(q.counted if q else ""),
-            Text(c.asserter_canonical or c.asserter or "unattributed"),
-            Text(outlets.get(c.doc_id) or c.doc_id),
-            Text(f"{quote.text}\n[{quote.doc_id} {quote.start}:{quote.end}]"),
-        )  # fmt: skip
-    out.print(table)
+    cols = [Col("figure", max=18), Col("counted", flex=True), Col("asserter", max=26),
+            Col("outlet")]  # fmt: skip
+    rows = [Row(_cells(c, outlets.get(c.doc_id)), _quote(c)) for c in found]
+    out.print(rows_table(f"{len(found)} claims", cols, rows, out.width))
+
+
+def _cells(c: Claim, outlet: str | None) -> list[Text]:
+    q = c.quantity
+    figure = f"{q.hedge + ' ' if q and q.hedge else ''}{q.surface}" if q else ""
+    return [
+        Text(figure, style="bold"), Text(q.counted if q else ""),
+        Text(c.asserter_canonical or c.asserter or "unattributed"),
+        Text(outlet or short_id(c.doc_id)),
+    ]  # fmt: skip
+
+
+def _quote(c: Claim) -> Text:
+    """The claim's first quote, wrapped under its row, with where it is."""
+    quote = c.quotes[0]
+    where = f"  {short_id(quote.doc_id)} {quote.start}:{quote.end}"
+    return Text.assemble(f"“{quote.text}”", (where, "dim"))
 
 
 def _json(claim: Claim, outlet: str | None) -> dict[str, object]:

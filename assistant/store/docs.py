@@ -225,7 +225,14 @@ class DocStore:
         return _document(row) if row else None
 
     def find(self, ref: str) -> Document | None:
-        """A document by id, by source path, or by unique file name."""
+        """A document by id, by source path, or by unique file name; an id cut short as
+        tables show it ("ukraine-s-spy-chie…") finds the one document it can be."""
+        if ref.endswith("…") and len(ref) > 1:
+            rows = self.db.execute(
+                "SELECT * FROM documents WHERE id LIKE ? ESCAPE '\\' LIMIT 2",
+                (_like_escape(ref[:-1]) + "%",),
+            ).fetchall()
+            return _document(rows[0]) if len(rows) == 1 else None
         doc = self.get(ref) or self.by_source(ref)
         if doc is None:
             try:
