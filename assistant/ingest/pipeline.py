@@ -20,7 +20,7 @@ import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal
+from typing import Literal, TypeVar
 
 from ..errors import FactcheckError
 from ..store import Chunk, Document, Store
@@ -55,6 +55,7 @@ class Outcome:
 
 Progress = Callable[[Path, int], None]  # called after each file with its chunk count
 UrlProgress = Callable[[str, int], None]  # called after each URL with its chunk count
+T = TypeVar("T", Path, str)
 
 
 class Ingestor:
@@ -67,43 +68,35 @@ class Ingestor:
 
     def ingest(self, paths: Sequence[Path], progress: Progress | None = None) -> list[Outcome]:
         """Ingest every path; one failing file never stops the others."""
-        outcomes = []
         with self.store.writing():
-            for path in paths:
-                began = time.perf_counter()
-                try:
-                    outcome = self._one(path)
-                except FactcheckError as exc:
-                    reason = exc.reason if isinstance(exc, IngestError) else str(exc)
-                    outcome = Outcome(path, "failed", reason=reason)
-                    log.warning("%s: %s", path, reason)
-                outcomes.append(
-                    Outcome(**{**outcome.__dict__, "seconds": time.perf_counter() - began})
-                )
-                if progress is not None:
-                    progress(path, outcome.chunks)
-        return outcomes
+            return [self._timed(path, self._one, _failed_file, progress) for path in paths]
 
     def ingest_urls(
         self, urls: Sequence[str], progress: UrlProgress | None = None
     ) -> list[Outcome]:
         """Fetch and ingest every URL; one failing URL never stops the others."""
-        outcomes = []
         with self.store.writing():
-            for url in urls:
-                began = time.perf_counter()
-                try:
-                    outcome = self._one_url(url)
-                except FactcheckError as exc:
-                    reason = exc.reason if isinstance(exc, IngestError) else str(exc)
-                    outcome = Outcome(Path(url_stem(url)), "failed", reason=reason, url=url)
-                    log.warning("%s: %s", url, reason)
-                outcomes.append(
-                    Outcome(**{**outcome.__dict__, "seconds": time.perf_counter() - began})
-                )
-                if progress is not None:
-                    progress(url, outcome.chunks)
-        return outcomes
+            return [self._timed(url, self._one_url, _failed_url, progress) for url in urls]
+
+    @staticmethod
+    def _timed(
+        item: T,
+        one: Callable[[T], Outcome],
+        failed: Callable[[T, str], Outcome],
+        progress: Callable[[T, int], None] | None,
+    ) -> Outcome:
+        """`one(item)` timed; an expected failure becomes a failed outcome, logged."""
+        began = time.perf_counter()
+        try:
+            outcome = one(item)
+        except FactcheckError as exc:
+            reason = exc.reason if isinstance(exc, IngestError) else str(exc)
+            outcome = failed(item, reason)
+            log.warning("%s: %s", item, reason)
+        outcome = Outcome(**{**outcome.__dict__, "seconds": time.perf_counter() - began})
+        if progress is not None:
+            progress(item, outcome.chunks)
+        return outcome
 
     def _one_url(self, url: str) -> Outcome:
         s = self.settings.ingest
@@ -246,6 +239,14 @@ class Ingestor:
                 for c in chunks
             ]
             self.store.vectors.add([c.id for c in chunks], vectors, metadatas)
+
+
+def _failed_file(path: Path, reason: str) -> Outcome:
+    return Outcome(path, "failed", reason=reason)
+
+
+def _failed_url(url: str, reason: str) -> Outcome:
+    return Outcome(Path(url_stem(url)), "failed", reason=reason, url=url)
 
 
 def _extra(loaded: LoadedDocument) -> dict[str, object]:
