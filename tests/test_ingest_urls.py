@@ -283,3 +283,23 @@ def test_chat_evidence_pane_shows_provenance(
         assert f"{url} · retrieved {first.provenance.retrieved_at} · v1" in shown
 
     drive(app, script)
+
+
+def test_chat_ingest_takes_a_url(
+    web: WebServer, fake_settings: Settings, fake_openai: FakeOpenAI
+) -> None:
+    from assistant.tui import work
+    from assistant.tui.engine import Session
+
+    url = web.page("/world/troops-kursk", PAGE)
+    session = Session(fake_settings, None, None)
+    seen: list[tuple[str, int, int]] = []
+    try:
+        report = work.ingest(session, url, lambda phase, done, total, _: seen.append(
+            (phase, done, total)))  # fmt: skip
+        assert (report.added, report.failed) == (1, [])
+        assert seen[:2] == [("files", 0, 1), ("files", 1, 1)]
+        gone = work.ingest(session, web.url("/gone"), lambda *_: None)
+        assert gone.failed == [f"{web.url('/gone')}: HTTP 404 Not Found"]
+    finally:
+        session.close()
