@@ -9,7 +9,7 @@ from pathlib import Path
 from rich.console import Console
 from rich.text import Text
 
-from assistant.cli.rows import Col, Row, rows_table, short_id
+from assistant.cli.rows import Col, Row, rows_table, short_id, short_ids
 from assistant.settings import Settings
 from assistant.store import open_store
 
@@ -59,9 +59,16 @@ def test_rows_keep_short_columns_whole_and_wrap_the_detail() -> None:
 def test_short_ids() -> None:
     assert short_id("floods") == "floods"
     cut = short_id(LONG_NAME)
+    assert cut == "ukraine-s-spy…-ready"
     assert len(cut) == 20
-    assert cut.endswith("…")
-    assert LONG_NAME.startswith(cut[:-1])
+    head, tail = cut.split("…")
+    assert LONG_NAME.startswith(head)
+    assert LONG_NAME.endswith(tail)
+    # versions keep their ends apart; a cut that would stand for two ids is not used
+    v1, v2 = "example.com-troops-arrive-in-kursk", "example.com-troops-arrive-in-kursk-v2"
+    assert short_ids([v1, v2]) == {v1: "example.com-t…-kursk", v2: "example.com-t…rsk-v2"}
+    same = ["example.com-troops-arrive-a-kursk", "example.com-troops-arrive-b-kursk"]
+    assert short_ids(same) == {i: i for i in same}
 
 
 def test_sources_and_claims_at_80_columns(settings: Settings, tmp_path: Path) -> None:
@@ -80,12 +87,15 @@ def test_sources_and_claims_at_80_columns(settings: Settings, tmp_path: Path) ->
     assert max(len(line) for line in shown) <= 80
     assert any(LONG_OUTLET in line for line in shown)
     assert any("Coast Herald" in line for line in shown)
-    cut = short_id(LONG_NAME)
+    (long_id,) = [d["id"] for d in json.loads(factcheck("sources", "--json").stdout)
+                  if d["outlet"] == LONG_OUTLET]  # fmt: skip
+    cut = short_id(long_id)
+    assert cut != long_id
     assert any(line.startswith(cut) for line in shown)
     assert "  Troops in Kursk" in shown  # the title under its row
     # the shortened id as shown is accepted where a document is named
     assert factcheck("remove", cut).returncode == 0
-    assert LONG_NAME not in factcheck("sources", "--json").stdout
+    assert long_id not in factcheck("sources", "--json").stdout
 
     claims = factcheck("claims", env=NARROW)
     assert claims.returncode == 0, claims.stderr

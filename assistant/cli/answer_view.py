@@ -8,7 +8,7 @@ from rich.padding import Padding
 from rich.text import Text
 
 from ..answers import CANNOT_ANSWER, Answer, Citation, Sentence
-from .rows import Col, Row, rows_table, short_id
+from .rows import Col, Row, rows_table, short_ids
 
 
 def sentence_text(sentence: Sentence) -> Text:
@@ -71,10 +71,11 @@ def _is_per_outlet(sentence: Sentence, answer: Answer) -> bool:
 
 
 def _quotes(console: Console, citations: list[Citation]) -> None:
+    ids = short_ids(c.doc_id for c in citations)
     for c in citations:
         who = f" · asserted by {c.asserter}" if c.asserter else ""
         page = f" p. {c.page}" if c.page else ""
-        where = f"  {short_id(c.doc_id)}{page} {c.start}:{c.end}"
+        where = f"  {ids[c.doc_id]}{page} {c.start}:{c.end}"
         console.print(Text.assemble((f"[{c.n}] ", "cyan"), (c.outlet, "bold"), who,
                                     (where, "dim")))  # fmt: skip
         if c.provenance is not None:

@@ -9,7 +9,7 @@ import typer
 from rich.text import Text
 
 from .context import out, state
-from .rows import Col, Row, rows_table, short_id
+from .rows import Col, Row, rows_table, short_ids
 
 if TYPE_CHECKING:
     from ..claims.models import Claim
@@ -54,24 +54,25 @@ def claims(
         return
     cols = [Col("figure", max=18), Col("counted", flex=True), Col("asserter", max=26),
             Col("outlet")]  # fmt: skip
-    rows = [Row(_cells(c, outlets.get(c.doc_id)), _quote(c)) for c in found]
+    ids = short_ids(c.doc_id for c in found)
+    rows = [Row(_cells(c, outlets.get(c.doc_id) or ids[c.doc_id]), _quote(c, ids)) for c in found]
     out.print(rows_table(f"{len(found)} claims", cols, rows, out.width))
 
 
-def _cells(c: Claim, outlet: str | None) -> list[Text]:
+def _cells(c: Claim, outlet: str) -> list[Text]:
     q = c.quantity
     figure = f"{q.hedge + ' ' if q and q.hedge else ''}{q.surface}" if q else ""
     return [
         Text(figure, style="bold"), Text(q.counted if q else ""),
         Text(c.asserter_canonical or c.asserter or "unattributed"),
-        Text(outlet or short_id(c.doc_id)),
+        Text(outlet),
     ]  # fmt: skip
 
 
-def _quote(c: Claim) -> Text:
+def _quote(c: Claim, ids: dict[str, str]) -> Text:
     """The claim's first quote, wrapped under its row, with where it is."""
     quote = c.quotes[0]
-    where = f"  {short_id(quote.doc_id)} {quote.start}:{quote.end}"
+    where = f"  {ids.get(quote.doc_id, quote.doc_id)} {quote.start}:{quote.end}"
     return Text.assemble(f"“{quote.text}”", (where, "dim"))
 
 

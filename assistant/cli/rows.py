@@ -9,7 +9,8 @@ leave and wrap, and a row's detail runs the whole width under it, indented.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections import Counter
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
@@ -20,7 +21,8 @@ from rich.text import Text
 
 GAP = 2  # spaces between columns
 DETAIL_INDENT = 2
-ID_WIDTH = 20  # document ids longer than this are shown cut, ending in "…"
+ID_WIDTH = 20  # document ids longer than this are shown cut in the middle, with "…"
+ID_TAIL = 6  # characters of a cut id's end kept
 FLEX_MIN = 16  # the wrapping column is given at least this much where it can be
 FLEX_FLOOR = 8  # and never less than this
 SHRINK_MIN = 10  # other columns give up width down to this
@@ -46,8 +48,20 @@ class Row:
 
 
 def short_id(doc_id: str, width: int = ID_WIDTH) -> str:
-    """`doc_id` cut to `width` characters, ending in "…" (commands accept the cut form)."""
-    return doc_id if len(doc_id) <= width else doc_id[: width - 1] + "…"
+    """`doc_id` cut in the middle to `width` characters, its end kept (where "-2" or "-v2"
+    tells versions apart): "ukraine-s-spy…ldiers". Commands accept the cut form."""
+    if len(doc_id) <= width:
+        return doc_id
+    tail = min(ID_TAIL, width // 3)
+    return f"{doc_id[: width - 1 - tail]}…{doc_id[-tail:]}"
+
+
+def short_ids(doc_ids: Iterable[str], width: int = ID_WIDTH) -> dict[str, str]:
+    """Each id as shown: cut, unless the cut form would stand for two of them."""
+    ids = list(dict.fromkeys(doc_ids))
+    cut = {i: short_id(i, width) for i in ids}
+    taken = Counter(cut.values())
+    return {i: c if taken[c] == 1 else i for i, c in cut.items()}
 
 
 def rows_table(title: str, cols: Sequence[Col], rows: Sequence[Row], width: int) -> Group:

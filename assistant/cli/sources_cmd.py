@@ -10,7 +10,7 @@ import typer
 from rich.text import Text
 
 from .context import out, state
-from .rows import ID_WIDTH, Col, Row, rows_table, short_id
+from .rows import ID_WIDTH, Col, Row, rows_table, short_ids
 
 if TYPE_CHECKING:
     from ..store import DocSummary
@@ -44,12 +44,13 @@ def sources(
         return
     cols = [Col("id", max=ID_WIDTH), Col("outlet"), Col("date"),
             Col("chars", justify="right"), Col("chunks", justify="right")]  # fmt: skip
-    table = [Row(_cells(r), _detail(r)) for r in rows]
+    shown = short_ids(r.id for r in rows)
+    table = [Row(_cells(r, shown[r.id]), _detail(r)) for r in rows]
     out.print(rows_table(f"{len(rows)} documents", cols, table, out.width))
 
 
-def _cells(r: DocSummary) -> list[str]:
-    return [short_id(r.id), r.outlet or "unknown", r.date or "", str(r.chars), str(r.chunks)]
+def _cells(r: DocSummary, shown_id: str) -> list[str]:
+    return [shown_id, r.outlet or "unknown", r.date or "", str(r.chars), str(r.chunks)]
 
 
 def _detail(r: DocSummary) -> Text:

@@ -226,11 +226,12 @@ class DocStore:
 
     def find(self, ref: str) -> Document | None:
         """A document by id, by source path, or by unique file name; an id cut short as
-        tables show it ("ukraine-s-spy-chie…") finds the one document it can be."""
-        if ref.endswith("…") and len(ref) > 1:
+        tables show it ("ukraine-s-spy…ldiers") finds the one document it can be."""
+        if ref.count("…") == 1 and len(ref) > 1 and "/" not in ref:
+            head, _, tail = ref.partition("…")
             rows = self.db.execute(
                 "SELECT * FROM documents WHERE id LIKE ? ESCAPE '\\' LIMIT 2",
-                (_like_escape(ref[:-1]) + "%",),
+                (f"{_like_escape(head)}%{_like_escape(tail)}",),
             ).fetchall()
             return _document(rows[0]) if len(rows) == 1 else None
         doc = self.get(ref) or self.by_source(ref)
