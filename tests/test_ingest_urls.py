@@ -303,3 +303,23 @@ def test_chat_ingest_takes_a_url(
         assert gone.failed == [f"{web.url('/gone')}: HTTP 404 Not Found"]
     finally:
         session.close()
+
+
+def test_exports_cite_the_page_and_when_it_was_retrieved() -> None:
+    from assistant.answers.models import Citation, Provenance
+    from assistant.summaries.html import _quotes
+    from assistant.summaries.markdown import quotes_md
+    from assistant.tui.markdown import citation_md
+
+    final = "https://news.example/troops?a=1&b=2"
+    citation = Citation(
+        n=1, doc_id="news-example-troops-v2", outlet="Example News", start=10, end=22,
+        quote="about 11,000", page=None,
+        provenance=Provenance(url="https://t.example/x", final_url=final,
+                              retrieved_at="2026-12-03T07:57:30Z", http_status=200,
+                              sha256="ab" * 32, version=2),
+    )  # fmt: skip
+    (line,) = quotes_md([citation])
+    assert line.endswith(f"retrieved 2026-12-03T07:57:30Z from <{final}>)")
+    assert 'href="https://news.example/troops?a=1&amp;b=2"' in _quotes("s1", [citation])
+    assert f"retrieved 2026-12-03T07:57:30Z from <{final}>" in citation_md(citation)
