@@ -33,7 +33,8 @@ def register(app: typer.Typer) -> None:
 def summarize_command(
     ctx: typer.Context,
     paths: Annotated[
-        list[str] | None, typer.Argument(help="Files or folders (ingested first if needed).")
+        list[str] | None,
+        typer.Argument(help="Files, folders or URLs (ingested first if needed)."),
     ] = None,
     source: Annotated[
         list[str] | None, typer.Option("--source", help="A stored document (repeatable).")
@@ -85,17 +86,21 @@ def _documents(
 ) -> list[Document]:
     from ..ingest.load import iter_paths
     from ..ingest.pipeline import Ingestor
+    from ..ingest.web import is_url
     from .claims_progress import run_extraction
 
     ids: list[str] = []
     if paths:
-        files = list(dict.fromkeys(iter_paths(paths)))
-        Ingestor(store).ingest(files)
+        urls = list(dict.fromkeys(p for p in paths if is_url(p)))
+        local = [p for p in paths if not is_url(p)]
+        files = list(dict.fromkeys(iter_paths(local))) if local else []
+        ingestor = Ingestor(store)
+        outcomes = ingestor.ingest(files) + ingestor.ingest_urls(urls)
+        for o in outcomes:
+            if o.status == "failed":
+                err.print(f"failed: {o.where}: {o.reason}", markup=False, highlight=False)
         run_extraction(store, settings)
-        for f in files:
-            doc = store.docs.find(str(f))
-            if doc is not None:
-                ids.append(doc.id)
+        ids += [o.doc_id for o in outcomes if o.doc_id is not None]
     for ref in sources:
         doc = store.docs.find(ref)
         if doc is None:
