@@ -102,7 +102,8 @@ def fetch(url: str, *, max_bytes: int, timeout: float, max_redirects: int) -> Fe
             client.stream("GET", url) as response,
         ):  # fmt: skip
             if response.status_code >= 400:
-                raise IngestError(url, f"HTTP {response.status_code} {response.reason_phrase}")
+                status = f"HTTP {response.status_code} {response.reason_phrase}".strip()
+                raise IngestError(url, status)
             _check_length(url, response.headers.get("content-length"), max_bytes)
             body = bytearray()
             for piece in response.iter_bytes():
