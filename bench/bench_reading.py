@@ -112,6 +112,8 @@ def score(found: list[dict[str, Any]], gold: list[dict[str, Any]],
     kinds = asserters = carriers = 0
     kind_n = asserter_n = carrier_n = 0
     misses: list[str] = []
+    carrier_misses: list[str] = []
+    kind_misses: list[str] = []
     for g in gold:
         match = next((f for f in by_file[g["file"]] if same_number(f["value"], g["value"])
                       and f["sentence"] in g.get("sentence", f["sentence"])), None)  # fmt: skip
@@ -123,15 +125,22 @@ def score(found: list[dict[str, Any]], gold: list[dict[str, Any]],
         if g.get("kind") in FAMILIES:
             kind_n += 1
             kinds += match["kind"] == g["kind"]
+            if match["kind"] != g["kind"]:
+                kind_misses.append(f"{g['file']} {g.get('surface')}: gold {g['kind']}, "
+                                   f"found {match['kind']!r} ({match['counted']!r})")  # fmt: skip
         asserter_n += 1
         ok = _named(g.get("asserter"), match["asserter"])
         asserters += ok
-        if not ok and len(misses) < 25:
+        if not ok and len(misses) < 60:
             misses.append(f"{g['file']} {g.get('surface')}: gold {g.get('asserter')!r}, "
                           f"found {match['asserter']!r}")  # fmt: skip
         if g.get("carrier_via") == "claim":
             carrier_n += 1
-            carriers += _named(g.get("carrier"), match["carrier"])
+            carried = _named(g.get("carrier"), match["carrier"])
+            carriers += carried
+            if not carried:
+                carrier_misses.append(f"{g['file']} {g.get('surface')}: gold {g.get('carrier')!r}, "
+                                      f"found {match['carrier']!r}")  # fmt: skip
     furniture_hits = [f for f in found if _listed(f, furniture, "furniture")]
     non_counts = [f for f in found if _listed(f, furniture, "non-count")]
     return {
@@ -146,7 +155,12 @@ def score(found: list[dict[str, Any]], gold: list[dict[str, Any]],
             f"{f['file']}: {f['surface']} | {f['sentence'][:80]}" for f in furniture_hits[:10]
         ],
         "non_count_figures": len(non_counts),
+        "non_count_examples": [
+            f"{f['file']}: {f['surface']} | {f['sentence'][:80]}" for f in non_counts[:25]
+        ],
         "asserter_misses": misses,
+        "carrier_misses": carrier_misses,
+        "kind_misses": kind_misses,
     }
 
 

@@ -58,3 +58,40 @@ def test_a_deaths_question_finds_every_way_of_saying_deaths(
     # deaths of people are no answer to a question counting cattle
     assert cattle.figures == []
     assert cattle.abstained
+
+
+FLOOD = (
+    "Floods in the Marrow valley\n"
+    "The river authority said 14 people had died and 60 were missing after the levee broke.\n"
+    "Officials said 1.9 lakh people had been moved to 312 relief camps in two districts.\n"
+    "Rescue boats pulled 138 survivors from the water, according to the river authority.\n"
+    "About 6,500 residents remained under evacuation orders, the sheriff's office said.\n"
+    "Crews had contained only 15 percent of the flood barrier breach, the engineer said.\n"
+)
+
+
+def test_people_in_camps_under_orders_or_brought_out_alive_are_counted_by_their_kind(
+    fake_settings: Settings, fake_openai: FakeOpenAI, tmp_path: Path
+) -> None:
+    store, _ = ingest_article(fake_settings, tmp_path, FLOOD)
+    llm = LLM(fake_settings.llm, fake_settings.cache)
+    try:
+        report = extract_claims(store, llm)
+        assert report.counts.model_calls == 0
+        ask = Answerer(store, llm).ask
+        died = ask("How many people died in the floods, per source?")
+        displaced = ask("How many people were displaced, per source?")
+        survived = ask("How many people survived, per source?")
+        evacuated = ask("How many people were under evacuation orders, per source?")
+        missing = ask("How many people were missing, per source?")
+        share = ask("What percentage of the breach was contained, according to each source?")
+    finally:
+        llm.close()
+    assert fake_openai.requests == []
+    # the people moved to camps are displaced, never deaths
+    assert [f.value for f in died.figures] == [14]
+    assert [f.value for f in displaced.figures] == [190_000]
+    assert [f.value for f in survived.figures] == [138]
+    assert [f.value for f in evacuated.figures] == [6_500]
+    assert [f.value for f in missing.figures] == [60]
+    assert [(f.value, f.unit) for f in share.figures] == [(15, "%")]

@@ -143,7 +143,7 @@ def test_one_translator_counts() -> None:
 
 def test_not_exceeding_one_month_and_more_is_not_a_hedge() -> None:
     assert found("a training period not exceeding one month") == [
-        ("one", 1.0, "not exceeding", "count")
+        ("one", 1.0, "not exceeding", "duration")
     ]
     assert found("expected to transfer 10,000 more troops") == [("10,000", 10000.0, None, "count")]
 
@@ -490,7 +490,7 @@ def test_not_numbers(text: str) -> None:
 def test_one_is_a_count_outside_idioms() -> None:
     assert found("one translator") == [("one", 1, None, "count")]
     assert found("One soldier died") == [("One", 1, None, "count")]
-    assert found("a big three-year plan") == [("three", 3, None, "count")]
+    assert found("a big three-year plan") == [("three", 3, None, "duration")]
     assert found("mid-2023") == [("2023", 2023, None, "year")]
 
 

@@ -16,7 +16,7 @@ from ..llm import LLM
 from ..search import Filters
 from ..store import Store
 from .cite import CitationBook
-from .classify import counted_head
+from .classify import asks_percentage, counted_head
 from .compose import DraftSentence, compose
 from .conflicts import figure_conflicts, spelling_conflicts
 from .dates import date_conflicts
@@ -85,7 +85,7 @@ class Answerer:
             kind = question_kind(self.store, question)
             selected = select_figures(
                 self.store, head, plan.about, plan.focus, doc_ids, kind,
-                how_many_of(question, head),
+                how_many_of(question, head), asks_percentage(question),
             )  # fmt: skip
             if not selected:
                 return None

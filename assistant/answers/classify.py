@@ -132,6 +132,16 @@ def counted_head(question: str) -> str | None:
     return head
 
 
+_PERCENTAGE = re.compile(
+    r"\b(?:what|which)\s+(?:percentage|percent|per\s+cent|proportion|share|fraction)\b", re.I
+)
+
+
+def asks_percentage(question: str) -> bool:
+    """ "What percentage of the fire was contained?": the answer is a percent figure."""
+    return _PERCENTAGE.search(question) is not None
+
+
 def stem(word: str) -> str:
     """A crude stem for matching inflections: killed/killing/kills -> kill."""
     low = word.lower()

@@ -3,7 +3,8 @@
 When the question asks for one kind of figure ("how many people died", "the death toll":
 kind "deaths", read by the same lemmas as claims' kinds), every claim of that kind is
 relevant whatever its words, and claims of another such kind never are (claims whose
-kind is only their noun are judged by their words, as below); when it counts
+kind is only their noun are judged by their words, as below, and must say a word of the
+kind somewhere in their quote); when it counts
 something other than people ("how many cattle died"), a claim of the kind must also count
 that thing by its words. Otherwise, and for
 claims without a kind, a claim is relevant when what it counts is the thing the question
@@ -71,7 +72,7 @@ def question_kind(store: Store, question: str) -> str | None:
 def select_figures(
     store: Store, head: str, about: str, focus: Sequence[str] = (),
     doc_ids: Sequence[str] | None = None, kind: str | None = None,
-    counting: str | None = None,
+    counting: str | None = None, percentage: bool = False,
 ) -> list[Selected]:  # fmt: skip
     """Claims giving a count of `head` (the question's counted noun), in source order.
 
@@ -80,12 +81,16 @@ def select_figures(
     another kind never is; a claim without a kind is judged by its words as below.
     `counting` is the noun a "how many X ...?" question counts: unless it means people,
     claims of the kind must also count it ("how many cattle died" is no question about
-    people's deaths).
+    people's deaths). With `percentage` ("what percentage of the fire was contained?"),
+    the percent figures that state every `focus` word answer, whatever they count.
     """
     claims = [
         c for c in ClaimStore(store).about(about, POOL, doc_ids)
         if c.quantity is not None and not _is_rate(c)
     ]  # fmt: skip
+    if percentage and focus:
+        claims = [c for c in claims if c.quantity is not None and c.quantity.unit == "%"]
+        kind = None
     of_kind = [c for c in claims if kind is not None and _kind(c) == kind]
     # a claim of another family ("injured" for a deaths question) never answers; one
     # whose kind is only its noun ("residents") is judged by its words
@@ -94,12 +99,19 @@ def select_figures(
         if (kind is None or _kind(c) not in FAMILIES)
         and all(states(c.quotes[0].text, w) for w in focus)
     ]  # fmt: skip
+    if kind is not None:
+        # a deaths question is not answered by "1.9 lakh people" unless its sentence
+        # says a death ("12 people had died", read as "showing people")
+        unkinded = _stating(store, kind, unkinded)
     if of_kind and counting is not None and not _means_people(store, counting):
         # "how many cattle died": of the deaths, only those whose words count cattle
         scored = _by_words(store, counting, of_kind)
     else:
         scored = [(c, 1.0) for c in of_kind]
-    scored += _by_words(store, head, unkinded) if unkinded else []
+    if percentage and focus:
+        scored += [(c, 1.0) for c in unkinded]
+    else:
+        scored += _by_words(store, head, unkinded) if unkinded else []
     docs: dict[str, Document] = {}
     kept: list[Selected] = []
     for claim, score in scored:
@@ -118,6 +130,17 @@ def _means_people(store: Store, head: str) -> bool:
     so that a kind such as deaths says all it asks?"""
     vectors = store.embedder.embed([head.lower(), "people"])
     return bool(float(vectors[0] @ vectors[1]) >= SAME_THING)
+
+
+def _stating(store: Store, kind: str, claims: list[Claim]) -> list[Claim]:
+    """The claims whose quote says a word of the `kind`'s family (by lemma)."""
+    if kind not in FAMILIES or not claims:
+        return claims
+    docs = nlp.parse(store.settings.cache, [c.quotes[0].text for c in claims])
+    return [
+        c for c, doc in zip(claims, docs, strict=True)
+        if any(family(t.lemma_) == kind for t in doc)
+    ]  # fmt: skip
 
 
 def _kind(claim: Claim) -> str | None:

@@ -36,6 +36,11 @@ _CUE_VERBS = (
 )
 
 
+_SUBORDINATE = re.compile(
+    r"\b(?:while|whereas|although|though|because|since|unless|if|when)\s+(?:the\s+)?$"
+)
+
+
 def attributed(sentence: str, actors: tuple[str, ...]) -> str | None:
     """The one actor the sentence itself attributes its content to, if exactly one.
 
@@ -51,6 +56,8 @@ def attributed(sentence: str, actors: tuple[str, ...]) -> str | None:
             continue
         before = lowered[max(0, at - 40) : at]
         after = lowered[at + len(a) : at + len(a) + 120]
+        if _SUBORDINATE.search(before):
+            continue  # "..., while Katihar has reported no casualties": not the sentence's
         if (
             re.search(
                 r"according to (?:a statement (?:released )?by |reports from )?(?:the )?$", before

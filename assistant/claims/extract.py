@@ -36,7 +36,7 @@ from .reading import (
     SentenceReading,
     read_sentence,
 )
-from .reading.furniture import dateline_carrier
+from .reading.furniture import dateline_carrier, mask_dateline
 from .schema import UNATTRIBUTED, FigureDraft, Schema, counted_of, schema_for
 
 log = logging.getLogger(__name__)
@@ -71,7 +71,7 @@ def read_candidates(
     if not candidates:
         return []  # the pipeline is not even loaded
     texts = list(dict.fromkeys(t for c in candidates for t in (c.text, c.context_text) if t))
-    parsed = dict(zip(texts, nlp.parse(models, texts), strict=True))
+    parsed = dict(zip(texts, nlp.parse(models, [mask_dateline(t) for t in texts]), strict=True))
     return [
         read_sentence(
             c.text, c.numbers, parsed[c.text], parsed.get(c.context_text) if c.context_text

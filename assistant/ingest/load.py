@@ -42,6 +42,7 @@ from .meta import (
     parse_front_matter,
 )
 from .pdf import PdfError, read_pdf
+from .unwrap import unwrap
 from .word import WordError, read_docx
 
 log = logging.getLogger(__name__)
@@ -165,7 +166,7 @@ def load_bytes(
     else:
         fields, body = parse_front_matter(text)
         declared = lenient_meta(fields, f"{path} (front matter)")
-    cleaned = clean_text(body)
+    cleaned = clean_text(body if kind == "html" else unwrap(body))
     if not cleaned.text.strip():
         raise IngestError(path, "no text left after cleaning")
 

@@ -9,9 +9,12 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Literal
 
-Kind = Literal["count", "percent", "money", "measure", "year", "date", "time", "ordinal"]
+Kind = Literal[
+    "count", "percent", "money", "measure", "year", "date", "time", "ordinal", "duration"
+]
 
-# The kinds that state a quantity; dates, times, years and ordinals do not.
+# The kinds that state a quantity; dates, times, durations ("for 48 hours", "three days
+# of rain"), years and ordinals do not.
 QUANTITY_KINDS: frozenset[Kind] = frozenset({"count", "percent", "money", "measure"})
 
 

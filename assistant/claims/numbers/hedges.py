@@ -57,6 +57,15 @@ _MONTH_BEFORE_RE = re.compile(rf"{_MONTHS}(?:{_SP}+{_DAY}(?:st|nd|rd|th)?)?,?{_S
 _WORD_AFTER_RE = re.compile(rf"{_SP}+(?P<w>[a-z]+)\b")
 
 
+_DURATION_AFTER_RE = re.compile(
+    r"\s?[-\u2010\u2011]?\s?(?:seconds?|minutes?|mins?|hours?|hrs?|days?|nights?|weeks?|"
+    r"months?|years?|decades?)(?![^\W_])",
+    re.I,
+)
+"""A unit of time after a count: a duration ("in the 24 hours", "after three days of
+rain", "a 48-hour curfew"), never a count of things."""
+
+
 def _is_year(text: str, core: _Core) -> bool:
     """Whether a bare 1800..2100 integer (or a range of them) stands as a year."""
     lo = max(0, core.start - 40)
@@ -96,6 +105,8 @@ def _finish(text: str, cores: list[_Core]) -> list[NumberMention]:
         kind = c.kind
         if c.yearish and kind == "count" and (c.decade or (hedge is None and _is_year(text, c))):
             kind = "year"
+        if kind == "count" and _DURATION_AFTER_RE.match(text, c.end):
+            kind = "duration"
         mentions.append(
             NumberMention(
                 start=c.start,

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from .core import _Core, _Parsed, _to_float
-from .dates import _time_or_date
+from .dates import _TIME_AMPM_RE, _time_or_date
 from .vocabulary import (
     _CUR_PREFIX_RE,
     _CUR_SUFFIX_RE,
@@ -145,10 +145,14 @@ def _parse_numeric(text: str, start: int) -> _Parsed:
     literal = digits + ("." + m.group("frac") if m.group("frac") else "")
     grouped = m.group("sep") is not None or m.group("indian") is not None
     bare = cur is None and not signed and not grouped and m.group("frac") is None
-    if bare and len(digits) <= _DAY_DIGITS:
-        special = _time_or_date(text, start, m.end(), int(digits))
-        if special is not None:
-            return special
+    timed = (
+        _time_or_date(text, start, m.end(), int(digits))
+        if bare and len(digits) <= _DAY_DIGITS
+        else None
+    )
+    clock = None if timed or cur or signed or grouped else _dotted_clock(text, start, m)
+    if timed is not None or clock is not None:
+        return timed or (clock, clock.end if clock else start + 1)
     core = _Core(start, m.end(), _to_float(literal), literal=literal, grouped=grouped)
     had_glued = _LETTERS_RE.match(text, core.end) is not None
     special = _glued(text, core, bare)
@@ -165,6 +169,18 @@ def _parse_numeric(text: str, start: int) -> _Parsed:
         core.plain = False
     core.yearish = core.plain and len(digits) == _YEAR_DIGITS and 1800 <= core.value <= 2100
     return core, core.end
+
+
+def _dotted_clock(text: str, start: int, m: re.Match[str]) -> _Core | None:
+    """ "8.30 am", "11.47 pm": a time of day as Indian and British pages write it."""
+    hours, minutes = m.group("int"), m.group("frac") or ""
+    if len(minutes) != 2 or not hours.isdigit() or not 1 <= int(hours) <= 12 or minutes >= "60":
+        return None
+    clock = _TIME_AMPM_RE.match(text, m.end())
+    if clock is None:
+        return None
+    hour = int(hours) % 12 + (12 if clock.group("ampm").lower()[:1] == "p" else 0)
+    return _Core(start, clock.end(), hour + int(minutes) / 60, "time")
 
 
 def _suffix(text: str, core: _Core) -> None:

@@ -29,10 +29,11 @@ from typing import TYPE_CHECKING
 
 from ..actors import find_actors, names_a_speaker
 from ..numbers import NumberMention
-from .attribution import Attribution, attribute, is_agency, is_pronoun
+from .attribution import Attribution, acting_body, attribute, is_agency, is_pronoun
 from .counted import Counted, read_counted
 from .furniture import dateline_carrier, furniture_reason
 from .kinds import FAMILIES, kind_of
+from .noncount import non_count_reason
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -52,7 +53,7 @@ __all__ = [
     "read_sentence",
 ]
 
-READER_VERSION = "parse-7"
+READER_VERSION = "parse-8"
 """Changes whenever the rules here change, so that stored claims are read again."""
 
 
@@ -105,7 +106,11 @@ def read_sentence(
     reading = SentenceReading(statement=statement)
     spans = {m: [t for t in doc if m.start <= t.idx < m.end] for m in numbers}
     for mention in numbers:
-        reason = furniture_reason(text, mention) or _attribute_reason(text, mention, spans[mention])
+        reason = (
+            furniture_reason(text, mention)
+            or non_count_reason(text, mention, spans[mention])
+            or _attribute_reason(text, mention, spans[mention])
+        )
         if reason is not None:
             reading.furniture.append((mention, reason))
             continue
@@ -121,6 +126,8 @@ def read_sentence(
         if said.asserter is None and statement.asserter is not None:
             # "12 died, police said": the reporting verb is not above the number
             said = dataclasses.replace(statement, carrier=said.carrier or statement.carrier)
+        if said.asserter is None and (body := acting_body(tokens)) is not None:
+            said = dataclasses.replace(said, asserter=body)  # "Authorities have evacuated"
         reading.figures.append(
             FigureReading(mention, dataclasses.replace(counted, span=span), said)
         )
@@ -160,6 +167,8 @@ def _attribute_reason(text: str, mention: NumberMention, tokens: list[Token]) ->
 
 
 _COLON_WINDOW = 8
+_STORMS = frozenset({"cyclone", "hurricane", "typhoon", "storm", "superstorm"})
+"""Storms are named like people ("Cyclone Phailin", "Hurricane Ian"): a topic, no source."""
 _TAIL_WINDOW = 5
 _SPEAKER_ENTITIES = frozenset({"PERSON", "ORG", "NORP"})
 
@@ -203,7 +212,8 @@ def _speaker(words: list[Token], text: str, leading: bool) -> bool:
     if names_a_speaker(head.text):
         return True
     if leading:  # a headline's topic reads like a name ("Kaverikund Floods:"): a person only
-        return head.pos_ == "PROPN" and head.ent_type_ == "PERSON"
+        storm = any(t.lower_ in _STORMS for t in words)  # "Cyclone Phailin:" is no person
+        return head.pos_ == "PROPN" and head.ent_type_ == "PERSON" and not storm
     named = head.pos_ == "PROPN" and head.ent_type_ in _SPEAKER_ENTITIES
     return named or any(a.end == len(text) for a in find_actors(text))
 
@@ -221,7 +231,10 @@ def _root_attribution(
             return found
         # "12 died, police said": the reporting verb hangs from the root
         for child in root.children:
-            if child.dep_ in {"parataxis", "ccomp", "advcl"}:
+            # not a subordinate clause's speaker: "..., while Katihar has reported no
+            # casualties yet" says nothing of the main clause's figures
+            subordinate = any(c.dep_ == "mark" for c in child.children)
+            if child.dep_ in {"parataxis", "ccomp", "advcl"} and not subordinate:
                 found = attribute([child], doc, before, outlet)
                 if found.asserter is not None:
                     return found

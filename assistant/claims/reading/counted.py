@@ -74,6 +74,9 @@ def read_counted(  # noqa: PLR0912
     numbers, never what this one counts ("eight million 122-mm shells" counts shells)."""
     anchor = head_of(number)
     inside = {t.i for t in number}
+    early = _part_or_purpose(number, inside, start, end)
+    if early is not None:
+        return early
     governor, via = _governor(anchor, inside | others)
     noun: Token | None = None
     state: Token | None = None
@@ -84,8 +87,11 @@ def read_counted(  # noqa: PLR0912
         noun = governor
     elif governor.pos_ in VERBS:
         subject = _child(governor, _SUBJECTS)
+        estimated = _child(governor, frozenset({"dobj", "obj"}))
         if via in _SUBJECTS:
             state = governor
+        elif via == "prep:at" and estimated is not None and estimated.pos_ in NOUNS:
+            noun = estimated  # "put the damage at Rs 980 crore", "estimated losses at N"
         elif subject is not None and subject.i not in inside and _measures(subject):
             measure = subject
         elif (found := _measure_beside(governor, inside)) is not None:
@@ -103,6 +109,8 @@ def read_counted(  # noqa: PLR0912
     if noun is not None and state is None:
         state = _state_of(noun)
     state = _own_state(number, noun) or state
+    if state is not None:
+        state = _complement(state)
     if noun is None and state is None:
         return None
     if state is not None and state.lemma_.lower() in _NOT_STATES and not _takes_lives(noun, state):
@@ -110,6 +118,54 @@ def read_counted(  # noqa: PLR0912
         if noun is None:
             return None
     return _counted(noun, state, number, start, end)
+
+
+def _part_or_purpose(number: list[Token], inside: set[int], start: int, end: int) -> Counted | None:
+    """What a part or a sum counts, from the phrase after it: "Seventeen of the 19 people
+    who died", "three of the dead"; "sought Rs 1,200 crore in central assistance"."""
+    whole = _partitive_whole(number, inside)
+    if whole is not None:
+        noun_whole = whole.pos_ in NOUNS
+        state_whole = _state_of(whole) if noun_whole else whole
+        return _counted(whole if noun_whole else None, state_whole, number, start, end)
+    purpose = _money_purpose(number, inside)
+    if purpose is not None:
+        return _counted(purpose, _state_of(purpose.head.head), number, start, end)
+    return None
+
+
+_MONEY_WORDS = frozenset({"rs", "r", "rupee", "crore", "lakh", "dollar", "euro", "pound"})
+
+
+def _money_purpose(number: list[Token], inside: set[int]) -> Token | None:
+    """What a sum is, when a phrase after it says so: "Rs 1,200 crore in central
+    assistance", "$5 million in aid"."""
+    if not any(t.text[:1] in "$€£¥₹" or t.lemma_.lower() in _MONEY_WORDS for t in number):
+        return None
+    for token in number:
+        for prep in token.children:
+            if prep.dep_ == "prep" and prep.lower_ == "in" and prep.i not in inside:
+                noun = next((c for c in prep.children if c.dep_ == "pobj"), None)
+                if noun is not None and noun.pos_ == "NOUN" and noun.ent_type_ not in {"DATE"}:
+                    return noun
+    return None
+
+
+def _partitive_whole(number: list[Token], inside: set[int]) -> Token | None:
+    """The whole a number is part of: "17 of the 19 people", "three of the dead"."""
+    for token in number:
+        for child in token.children:
+            if child.dep_ == "prep" and child.lower_ == "of" and child.i not in inside:
+                whole = next((c for c in child.children if c.dep_ == "pobj"), None)
+                objects = [c for c in child.children if c.dep_ == "pobj" and c.i not in inside]
+                named = [c for c in objects if c.pos_ == "NOUN"]
+                if named:  # "438 of them homes": the part is homes
+                    whole = named[-1]
+                if whole is None or whole.i in inside:
+                    continue
+                if whole.pos_ in NOUNS or (whole.pos_ == "ADJ" and family(whole.lemma_)):
+                    return whole
+    return None
 
 
 def _governor(anchor: Token, inside: set[int]) -> tuple[Token | None, str]:
@@ -158,7 +214,8 @@ def _own_state(number: list[Token], noun: Token | None) -> Token | None:
     doc = number[0].doc
     after = doc[last + 1] if last + 1 < len(doc) else None
     if after is not None and after.pos_ in {"VERB", "ADJ"} and family(after.lemma_):
-        return after
+        # not the verb they do: "Three soldiers killed 12 militants"
+        return None if _child(after, frozenset({"dobj", "obj"})) is not None else after
     return None
 
 
@@ -207,12 +264,16 @@ def _is_state(token: Token) -> bool:
 def _state_of(noun: Token) -> Token | None:  # noqa: PLR0911
     """What happened to the counted noun, if the sentence says."""
     for child in noun.children:
-        if child.dep_ in _STATE_DEPS and _is_state(child):
+        if child.dep_ in _STATE_DEPS and _is_state(child) and not _of_some(child):
             return child
     head = noun.head
     if noun.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in MEASURE_NOUNS:
         return _state_of(head.head)  # "a total of 2,000 people were evacuated"
     if noun.dep_ in _SUBJECTS | _OBJECTS and head.pos_ in VERBS:
+        done = _child(head, frozenset({"dobj", "obj"}))
+        if noun.dep_ == "nsubj" and done is not None and family(done.lemma_) is None:
+            return None  # "62 boats had rescued 3,500 people": the boats did the rescuing
+            # (but "140 people sustained injuries" were injured)
         if head.lemma_.lower() in _COPULA:
             complement = _child(head, frozenset({"acomp", "attr", "oprd"}))
             if (
@@ -228,6 +289,27 @@ def _state_of(noun: Token) -> Token | None:  # noqa: PLR0911
     return None
 
 
+_COMPLEMENTS = frozenset({"acomp", "oprd", "attr", "xcomp"})
+
+
+def _complement(state: Token) -> Token:
+    """The word of a family that completes a verb: "60 were missing", "29 people were
+    confirmed dead", "12 were feared dead", "found alive"; else the verb itself."""
+    for child in state.children:
+        if child.dep_ in _COMPLEMENTS and child.pos_ in {"ADJ", "VERB"} and family(child.lemma_):
+            return child
+    return state
+
+
+def _of_some(clause: Token) -> bool:
+    """ "8 400 people, many of whom are sleeping in their cars": a relative clause about
+    some of them says nothing of all that are counted."""
+    return clause.dep_ == "relcl" and any(
+        c.dep_ in _SUBJECTS and any(g.dep_ == "prep" and g.lower_ == "of" for g in c.children)
+        for c in clause.children
+    )
+
+
 def _phrase(noun: Token, inside: set[int]) -> list[Token]:
     """The noun with its own modifiers to the left ("North Korean troops"), without the
     number's own words ("lakh" in "1.9 lakh people")."""
@@ -236,7 +318,7 @@ def _phrase(noun: Token, inside: set[int]) -> list[Token]:
         c for c in noun.lefts
         if c.dep_ in _OWN_MODIFIERS and not any(t.pos_ == "NUM" or t.i in inside for t in c.subtree)
     ]  # fmt: skip
-    words = [t for c in left for t in c.subtree if t.pos_ not in {"DET", "PUNCT"}]
+    words = [t for c in left for t in c.subtree if t.pos_ not in {"DET", "PUNCT", "SPACE"}]
     return sorted({t.i: t for t in [*words, noun]}.values(), key=lambda t: t.i)
 
 
@@ -271,6 +353,24 @@ def _kind_words(noun: Token | None, state: Token | None) -> list[str]:
     lives = any(c.lemma_.lower() == "life" for c in objects)
     if lives and state is not None and state.lemma_.lower() in _LIVES_TAKEN:
         words.append("death")  # "lost their lives"
+    leaving = [c for c in state.children if c.dep_ == "xcomp"] if state is not None else []
+    ordered = state is not None and state.lemma_.lower() == "order"
+    if ordered and any(c.lemma_.lower() in _LEAVE for c in leaving):
+        words.append("evacuate")  # "2,000 people were ordered to leave their homes"
+    if (
+        state is not None
+        and state.lemma_.lower() == "pull"
+        and any(
+            (c.dep_ == "prt" and c.lower_ == "out") or (c.dep_ == "prep" and c.lower_ == "from")
+            for c in state.children
+        )
+    ):
+        words.append("rescue")  # "pulled out 7,000 people", "pulled 12 people from the rubble"
+    if _treated_for_injuries(noun, state):
+        words.append("injury")  # "treated 57 patients for fire-related injuries"
+    if _sheltered(noun, state):
+        words.append("displace")  # "1.9 lakh people moved to relief camps"
+    words += _under(noun, state)  # "6,500 residents remained under evacuation orders"
     if noun is not None and noun.dep_ == "pobj" and noun.head.lower_ == "of":
         owner = noun.head.head  # "the lives of 12 people", "the bodies of 12 people"
         if owner.lemma_.lower() != "life":
@@ -280,13 +380,77 @@ def _kind_words(noun: Token | None, state: Token | None) -> list[str]:
     return words
 
 
+_SHELTERS = frozenset({"camp", "shelter"})
+_LEAVE = frozenset({"leave", "evacuate", "flee", "vacate"})
+_INTO = frozenset({"to", "in", "into", "at"})
+
+
+def _sheltered(noun: Token | None, state: Token | None) -> bool:
+    """Are the people counted moved to or staying in relief camps or shelters ("moved to
+    312 relief camps", "90,000 people remained in relief camps")? Reporters count them as
+    displaced, whatever the verb."""
+    for holder in _holders(noun, state):
+        if holder.lemma_.lower() in {"take", "seek"} and any(
+            c.dep_ in _OBJECTS and c.lemma_.lower() in _SHELTERS | {"refuge"}
+            for c in holder.children
+        ):
+            return True  # "2,85,996 people have taken shelter", "sought refuge"
+        for prep in holder.children:
+            if prep.dep_ != "prep" or prep.lower_ not in _INTO:
+                continue
+            if any(c.dep_ == "pobj" and c.lemma_.lower() in _SHELTERS for c in prep.children):
+                return True
+    return False
+
+
+_HARMS = frozenset({"injury", "wound", "burn", "inhalation", "fracture", "trauma"})
+_CARED = frozenset({"treat", "hospitalise", "hospitalize", "admit"})
+
+
+def _treated_for_injuries(noun: Token | None, state: Token | None) -> bool:
+    """ "had treated 41 people for burns and smoke inhalation", "57 patients were
+    hospitalised with injuries": the people counted are injured."""
+    holders = _holders(noun, state)
+    if not any(t.lemma_.lower() in _CARED for t in holders):
+        return False
+    return any(
+        t.lemma_.lower() in _HARMS
+        for holder in holders
+        for prep in holder.children if prep.dep_ == "prep" and prep.lower_ in {"for", "with"}
+        for t in prep.subtree
+    )  # fmt: skip
+
+
+def _under(noun: Token | None, state: Token | None) -> list[str]:
+    """Lemmas of what the people counted are under ("under evacuation orders", "under
+    arrest"): a state told by a noun after "under"."""
+    lemmas: list[str] = []
+    for holder in _holders(noun, state):
+        for prep in holder.children:
+            if prep.dep_ == "prep" and prep.lower_ == "under":
+                lemmas += [t.lemma_ for t in prep.subtree if t.pos_ in NOUNS]
+    return lemmas
+
+
+def _holders(noun: Token | None, state: Token | None) -> list[Token]:
+    """The words a place or condition of the people counted hangs from: the state, the
+    noun, and the verb the noun is the subject or object of."""
+    holders = [t for t in (state, noun) if t is not None]
+    if noun is not None and noun.dep_ in _SUBJECTS | _OBJECTS and noun.head.pos_ in VERBS:
+        holders.append(noun.head)
+    return holders
+
+
 def _measured(measure: Token, number: list[Token], start: int, end: int) -> Counted | None:
     """ "The death toll rose to 157": what the measure is of."""
     modifiers = [
         c for c in measure.lefts if c.dep_ in {"compound", "amod", "nmod"} and c.pos_ in NOUNS
     ]  # "death toll", "casualty figure"; not "final figure"
     of = next((c for c in measure.rights if c.dep_ == "prep" and c.lower_ == "of"), None)
-    of_words = list(of.subtree) if of is not None else []
+    inside = {t.i for t in number}
+    of_words = [t for t in of.subtree if t.i not in inside] if of is not None else []
+    # "the number of people reported missing": the participle may hang from the measure
+    of_words += [t for c in measure.rights if c.dep_ == "acl" for t in c.subtree]
     of_lemmas = [t.lemma_ for t in of_words if t.pos_ in NOUNS | {"ADJ", "VERB"}]
     words = sorted([*modifiers, measure, *of_words], key=lambda t: t.i)
     text = " ".join(t.text for t in words if t.pos_ != "DET")

@@ -1,9 +1,11 @@
 """Page furniture: numbers that belong to the page, not to the news.
 
 Read-times ("2 MIN READ"), relative timestamps ("Updated 5 hours ago"), bylines and
-"Published/Updated" lines, photo and slide counters ("Photo 3 of 12"), share and comment
-counts. They survive cleaning in plain-text files (a copy-pasted page) and in HTML pages
-whose extractor keeps them, so the claim layer refuses them itself, in .txt as in .html.
+"Published/Updated" lines, photo and slide counters ("Photo 3 of 12"), share, view and
+comment counts ("👁 2,341"), helpline telephone numbers, browser notices ("IE 11 is not
+supported") and a wire story's currency note ("($1 = 83.9000 Indian rupees)"). They
+survive cleaning in plain-text files (a copy-pasted page) and in HTML pages whose extractor
+keeps them, so the claim layer refuses them itself, in .txt as in .html.
 Datelines ("KATHMANDU, Nov 4 (Reuters) -", "date 2023-11-04") hold dates, which the number
 scanner already tells from counts; `dateline_carrier` reads the agency they credit.
 """
@@ -11,9 +13,11 @@ scanner already tells from counts; `dateline_carrier` reads the agency they cred
 from __future__ import annotations
 
 import re
+import unicodedata
 from typing import Final
 
 from ..numbers import NumberMention
+from ..numbers.dates import _MONTHS
 
 _UNIT = r"(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|h|days?|weeks?|months?)"
 _PATTERNS: Final = (
@@ -24,6 +28,15 @@ _PATTERNS: Final = (
         r"\b(?:photo|image|picture|slide|gallery|video|page)s?\s*\d+\s*(?:of|/)\s*\d+", re.I
     )),
     ("counter", re.compile(r"\b(?:on|see|continued on)\s+page\s+\d+\b", re.I)),
+    # telephone numbers (helplines): a leading zero or ten digits unseparated, which no
+    # count is written with ("06572290324", "0651-27-87115", "06587 238072")
+    ("phone", re.compile(
+        r"(?<![\d,.])(?:0\d{2,5}(?:[\s-]\d{2,8}){1,2}|0\d{6,}|\d{10,})(?!\d|,\d)"
+    )),
+    # a browser notice ("IE 11 is not supported")
+    ("browser", re.compile(r"\b(?:IE|Internet Explorer|Chrome|Firefox|Safari)\s+\d+\b")),
+    # a wire story's conversion note: "($1 = 83.9000 Indian rupees)"
+    ("rate", re.compile(r"\(\s*(?:[$€£¥₹]|[A-Z]{3}\s?)?\s*1\s*=\s*[^()\n]{1,40}\)")),
 )  # fmt: skip
 """Numbers that are furniture wherever they stand."""
 _SHORT_PATTERNS: Final = (
@@ -71,6 +84,9 @@ def furniture_reason(sentence: str, mention: NumberMention) -> str | None:
             if m.start() <= mention.start < m.end():
                 return reason
     words = len(sentence.split())
+    lettered = sum(1 for w in sentence.split() if any(ch.isalpha() for ch in w))
+    if lettered <= _COUNTER_LINE_WORDS and _after_symbol(sentence, mention.start):
+        return "counter"  # "👁 2,341 | 💬 18 | Share"
     if words > _SHORT_LINE_WORDS:
         return None
     for reason, pattern in _SHORT_PATTERNS if words <= _COUNTER_LINE_WORDS else ():
@@ -80,9 +96,14 @@ def furniture_reason(sentence: str, mention: NumberMention) -> str | None:
     for reason, pattern in _LINE_PATTERNS:
         if pattern.search(sentence):
             return reason
-    if words <= _STAMP_WORDS and _STAMP.search(sentence):
-        return "timestamp"
-    return None
+    return "timestamp" if words <= _STAMP_WORDS and _STAMP.search(sentence) else None
+
+
+def _after_symbol(sentence: str, at: int) -> bool:
+    """Does a pictograph ("👁", "💬", "♥") stand right before the number, as page
+    counters of views, comments and likes write it?"""
+    before = sentence[:at].rstrip()
+    return bool(before) and unicodedata.category(before[-1]) == "So"
 
 
 def dateline_carrier(text: str) -> str | None:
@@ -93,3 +114,26 @@ def dateline_carrier(text: str) -> str | None:
         if m is not None:
             return m.group("agency").strip()
     return None
+
+
+_CAPS_WORD = r"[A-Z][A-Z.'’-]+"
+_NAME_WORD = r"[A-Z][\w.'’-]*"
+_DATELINE: Final = re.compile(
+    # "BHUBANESWAR, India - ", "HIRANKOT, India, Aug 5 (Reuters) - ", "TAIPEI (Reuters) – "
+    rf"^\s*{_CAPS_WORD}(?:[ /]{_CAPS_WORD})*(?:,\s*{_NAME_WORD}(?:\s{_NAME_WORD})*)*"
+    rf"(?:,?\s*{_MONTHS}\s+\d{{1,2}})?(?:\s*\([A-Z][\w .&/-]{{1,30}}\)\s*|\s+)[-–—]\s+"
+    # "Hirankot, Aug 3 (PTI) ", "Miami, Jul 5 (EFE) - "
+    rf"|^\s*{_NAME_WORD}(?:\s{_NAME_WORD}){{0,2}},\s*(?:{_NAME_WORD},\s*)?{_MONTHS}\s+"
+    r"\d{1,2}\s*\([A-Z][\w .&/-]{1,30}\)\s*[-–—:]?\s*"
+)
+
+
+def mask_dateline(sentence: str) -> str:
+    """`sentence` with its opening wire dateline ("BHUBANESWAR, India - ", "Hirankot, Aug
+    3 (PTI) ") blanked by spaces, for the parser: the small model reads the city as the
+    sentence's subject ("BHUBANESWAR ... were killed"). The length, so every offset, is
+    kept; the dateline's agency is read from the text itself (`dateline_carrier`)."""
+    m = _DATELINE.match(sentence)
+    if m is None or m.end() >= len(sentence) or not sentence[m.end()].isalnum():
+        return sentence
+    return " " * m.end() + sentence[m.end() :]

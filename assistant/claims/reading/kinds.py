@@ -36,7 +36,8 @@ FAMILIES: Final[dict[str, frozenset[str]]] = {
     "displaced": frozenset(["displace", "displaced", "homeless", "uproot"]),
     "evacuated": frozenset(["evacuate", "evacuation", "evacuee"]),
     "arrested": frozenset(["arrest", "detain", "detention", "detainee"]),
-    "rescued": frozenset(["rescue", "save"]),
+    # people brought out alive: "153 rescued", "138 survivors", "how many survived"
+    "rescued": frozenset(["rescue", "save", "survive", "survivor"]),
     "affected": frozenset(["affect", "affected"]),
     "casualties": frozenset(["casualty"]),
 }
