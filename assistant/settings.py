@@ -89,7 +89,12 @@ class IngestSettings(_Section):
     """Reading, cleaning and chunking articles."""
 
     max_file_bytes: int = Field(default=20_000_000, ge=1)
-    """Files larger than this are refused (one clear line; the rest of the batch goes on)."""
+    """Files larger than this are refused (one clear line; the rest of the batch goes on);
+    a fetched page is cut off, and refused, at the same size."""
+    fetch_timeout: float = Field(default=30.0, gt=0)
+    """Seconds a URL's whole fetch may take (connecting, redirects and the body)."""
+    max_redirects: int = Field(default=5, ge=0, le=30)
+    """Redirects followed when fetching a URL; one more is an error."""
     chunk_tokens: int = Field(default=128, ge=16, le=2000)
     """Chunk size in tiktoken (cl100k) tokens; chunks end on sentence boundaries. Small
     chunks keep answer prompts short (a 1.5B model reads ~60 tokens/s on 2 cores)."""

@@ -1,5 +1,6 @@
 """Shared fixtures: no network beyond loopback, a temporary data directory per test,
-the fake OpenAI server, and the real local model for the few end-to-end tests."""
+the fake OpenAI server, a loopback web server, and the real local model for the few
+end-to-end tests."""
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ import pytest
 from assistant.settings import Settings, default_cache
 
 from .fake_openai import FakeOpenAI, fake_openai  # noqa: F401 (fixture re-exported)
+from .web_server import web  # noqa: F401 (fixture re-exported: a loopback web server)
 
 # Tests on the real local model share one session fixture that ingests the seeds and
 # extracts their claims (about 2-3 minutes on 2 idle cores); on a busy machine it can take

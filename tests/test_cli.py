@@ -10,7 +10,12 @@ from pathlib import Path
 
 import pytest
 
+import assistant
 from assistant import __version__
+
+# The package under test, not whichever copy is installed: a subprocess started in the
+# test's working directory would otherwise import the installed (e.g. editable) one.
+PACKAGE_ROOT = str(Path(assistant.__file__).resolve().parents[1])
 
 
 def factcheck(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
@@ -20,7 +25,7 @@ def factcheck(*args: str, env: dict[str, str] | None = None) -> subprocess.Compl
         capture_output=True,
         text=True,
         timeout=120,
-        env={**os.environ, "COLUMNS": "200", **(env or {})},
+        env={**os.environ, "COLUMNS": "200", "PYTHONPATH": PACKAGE_ROOT, **(env or {})},
         check=False,
     )
 

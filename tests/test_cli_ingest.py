@@ -20,7 +20,9 @@ def test_ingest_sources_search_remove(tmp_path: Path) -> None:
 
     listed = json.loads(factcheck("sources", "--json").stdout)
     assert len(listed) == 5
-    assert set(listed[0]) == {"id", "title", "outlet", "date", "source", "chars", "chunks"}
+    assert {"id", "title", "outlet", "date", "source", "chars", "chunks"} <= set(listed[0])
+    assert listed[0]["kind"] == "text"
+    assert listed[0]["pages"] is None
     assert all(d["chunks"] > 0 and d["chars"] > 0 for d in listed)
 
     found = factcheck("search", "troops arriving in the Kursk region", "-k", "3", "--json")

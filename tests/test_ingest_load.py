@@ -148,9 +148,9 @@ def test_oversized_file_is_refused(tmp_path: Path) -> None:
 
 
 def test_unsupported_missing_and_folder_paths(tmp_path: Path) -> None:
-    error = failure(write(tmp_path / "report.pdf", BODY))
+    error = failure(write(tmp_path / "report.odt", BODY))
     assert (
-        error.reason == "unsupported type .pdf (supported: " + ", ".join(SUPPORTED_SUFFIXES) + ")"
+        error.reason == "unsupported type .odt (supported: " + ", ".join(SUPPORTED_SUFFIXES) + ")"
     )
     assert ".txt" in error.reason
     assert ".html" in error.reason
@@ -412,7 +412,7 @@ def tree(tmp_path: Path) -> Path:
         "sub/deeper/e.markdown",
         ".hidden.txt",
         ".git/f.txt",
-        "notes.pdf",
+        "notes.odt",
         "a.txt.meta.json",
         "b.meta.json",
     ):
@@ -440,7 +440,7 @@ def test_iter_paths_globs_files_and_dedupes(tree: Path, monkeypatch: pytest.Monk
     both = iter_paths(["articles/a.txt", str(tree / "a.txt"), "articles/*.md", "articles/b.md"])
     assert both == [tree / "a.txt", tree / "b.md"]
     # a file named explicitly is passed on as given; load_document says why it is refused
-    assert iter_paths(["articles/notes.pdf"]) == [tree / "notes.pdf"]
+    assert iter_paths(["articles/notes.odt"]) == [tree / "notes.odt"]
 
 
 def test_iter_paths_errors(tree: Path) -> None:

@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import logging
 from pathlib import PurePath
+
+from pydantic import ValidationError
 
 from ..claims.models import Quote
 from ..store import Document
-from .models import Citation
+from .models import Citation, Provenance
+
+log = logging.getLogger(__name__)
 
 
 def outlet_name(doc: Document) -> str:
@@ -39,6 +44,8 @@ class CitationBook:
             start=quote.start,
             end=quote.end,
             quote=quote.text,
+            page=doc.page_at(quote.start),
+            provenance=provenance(doc),
         )
         self._by_span[key] = citation
         return citation.n
@@ -49,3 +56,18 @@ class CitationBook:
     def all(self) -> list[Citation]:
         """Every citation, by number."""
         return sorted(self._by_span.values(), key=lambda c: c.n)
+
+
+def provenance(doc: Document) -> Provenance | None:
+    """A fetched page's provenance, as stored at ingest; None for a file."""
+    stored = doc.extra.get("provenance")
+    if not isinstance(stored, dict):
+        return None
+    fields = {
+        k: stored.get(k) for k in ("url", "final_url", "retrieved_at", "http_status", "sha256")
+    }
+    try:
+        return Provenance(**fields, version=int(doc.extra.get("version", 1)))
+    except (ValidationError, TypeError, ValueError):
+        log.warning("%s: stored provenance is incomplete; left out of its citations", doc.id)
+        return None

@@ -24,6 +24,17 @@ class _Out(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
 
+class Provenance(_Out):
+    """Where a fetched page came from, and which version of it is quoted."""
+
+    url: str = Field(description="the URL asked for")
+    final_url: str = Field(description="the URL after redirects")
+    retrieved_at: str = Field(description="when it was fetched, UTC, ISO 8601")
+    http_status: int
+    sha256: str = Field(description="of the response body, kept as fetched")
+    version: int = Field(default=1, ge=1, description="1, then one more per change seen")
+
+
 class Citation(_Out):
     """A verified quote: `quote == document.text[start:end]`."""
 
@@ -36,6 +47,8 @@ class Citation(_Out):
     start: int = Field(ge=0)
     end: int = Field(gt=0)
     quote: str
+    page: int | None = Field(default=None, ge=1, description="the PDF page the quote starts on")
+    provenance: Provenance | None = Field(default=None, description="for a fetched page")
 
 
 class FigureRow(_Out):

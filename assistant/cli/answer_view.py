@@ -3,11 +3,12 @@ sources disagree, and the quotes with outlet and asserter."""
 
 from __future__ import annotations
 
-from rich.console import Console
-from rich.table import Table
+from rich.console import Console, Group
+from rich.padding import Padding
 from rich.text import Text
 
 from ..answers import CANNOT_ANSWER, Answer, Citation, Sentence
+from .rows import Col, Row, rows_table, short_ids
 
 
 def sentence_text(sentence: Sentence) -> Text:
@@ -30,7 +31,7 @@ def print_answer(console: Console, answer: Answer, *, streamed: bool) -> None:
             _quotes(console, answer.closest)
         return
     if answer.figures:
-        console.print(_figures_table(answer))
+        console.print(_figures_table(answer, console.width))
         rest = [s for s in answer.sentences if not _is_per_outlet(s, answer)]
         for sentence in rest:
             console.print(sentence_text(sentence))
@@ -51,18 +52,18 @@ def print_answer(console: Console, answer: Answer, *, streamed: bool) -> None:
     )
 
 
-def _figures_table(answer: Answer) -> Table:
-    table = Table(title=f"Figures per source: {answer.about}", show_lines=True)
-    for column in ("outlet", "figure", "counted", "asserter", "when", "cite"):
-        table.add_column(column, overflow="fold")
+def _figures_table(answer: Answer, width: int) -> Group:
+    cols = [Col("outlet"), Col("figure", max=18), Col("counted", flex=True),
+            Col("asserter", max=24), Col("when", max=12), Col("cite")]  # fmt: skip
+    rows = []
     for row in answer.figures:
         figure = f"{row.hedge + ' ' if row.hedge else ''}{row.surface}"
-        table.add_row(
+        rows.append(Row([
             Text(row.outlet), Text(figure, style="bold"), Text(row.counted),
             Text(row.asserter or "not named"), Text(row.when or row.date or ""),
             Text(f"[{row.citation}]", style="cyan"),
-        )  # fmt: skip
-    return table
+        ]))  # fmt: skip
+    return rows_table(f"Figures per source: {answer.about}", cols, rows, width)
 
 
 def _is_per_outlet(sentence: Sentence, answer: Answer) -> bool:
@@ -70,8 +71,15 @@ def _is_per_outlet(sentence: Sentence, answer: Answer) -> bool:
 
 
 def _quotes(console: Console, citations: list[Citation]) -> None:
+    ids = short_ids(c.doc_id for c in citations)
     for c in citations:
         who = f" · asserted by {c.asserter}" if c.asserter else ""
+        page = f" p. {c.page}" if c.page else ""
+        where = f"  {ids[c.doc_id]}{page} {c.start}:{c.end}"
         console.print(Text.assemble((f"[{c.n}] ", "cyan"), (c.outlet, "bold"), who,
-                                    (f"  {c.doc_id} {c.start}:{c.end}", "dim")))  # fmt: skip
-        console.print(Text(f"    “{c.quote}”"))
+                                    (where, "dim")))  # fmt: skip
+        if c.provenance is not None:
+            p = c.provenance
+            console.print(Text(f"    {p.final_url} · retrieved {p.retrieved_at} · v{p.version}",
+                               style="dim"))  # fmt: skip
+        console.print(Padding(Text(f"“{c.quote}”"), (0, 0, 0, 4), expand=False))

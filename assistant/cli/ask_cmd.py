@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from ..answers import Answer, Answerer, Sentence
-from ..llm import LLM
-from ..search import Filters
-from ..store import open_store
-from .answer_view import print_answer, sentence_text
 from .context import out, state
+
+if TYPE_CHECKING:
+    from ..answers import Answer, Sentence
+    from ..search import Filters
 
 
 def register(app: typer.Typer) -> None:
@@ -41,6 +40,13 @@ def ask(
     """
     if not question.strip():
         raise typer.BadParameter("the question is empty", param_hint="QUESTION")
+    # The pipeline (openai, instructor, chromadb) loads only when a question is asked.
+    from ..answers import Answerer
+    from ..llm import LLM
+    from ..search import Filters
+    from ..store import open_store
+    from .answer_view import print_answer, sentence_text
+
     settings = state(ctx).settings
     filters = Filters(tuple(source or ()), tuple(outlet or ()))
     if filters.active:
@@ -66,6 +72,8 @@ def ask(
 
 
 def _check_filters(ctx: typer.Context, filters: Filters) -> None:
+    from ..store import open_store
+
     store = open_store(state(ctx).settings)
     try:
         if not store.docs.doc_ids(**filters.__dict__):

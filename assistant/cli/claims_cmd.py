@@ -3,16 +3,16 @@
 from __future__ import annotations
 
 import json
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
-from rich.table import Table
 from rich.text import Text
 
-from ..claims.models import Claim
-from ..claims.store import ClaimStore
-from ..store import open_store
 from .context import out, state
+from .rows import Col, Row, rows_table, short_ids
+
+if TYPE_CHECKING:
+    from ..claims.models import Claim
 
 
 def register(app: typer.Typer) -> None:
@@ -35,6 +35,9 @@ def claims(
     Claims are extracted during `factcheck ingest`; every quote is a verbatim span of its
     article (document id and character offsets included).
     """
+    from ..claims.store import ClaimStore  # pydantic models, and chromadb for --about
+    from ..store import open_store
+
     store = open_store(state(ctx).settings)
     try:
         doc_ids = store.docs.doc_ids(sources=source) if source else None
@@ -49,20 +52,28 @@ def claims(
     if not found:
         out.print("no claims found (claims are extracted by `factcheck ingest`)")
         return
-    table = Table(title=f"{len(found)} claims", show_lines=True)
-    for column in ("figure", "counted", "asserter", "outlet", "quote"):
-        table.add_column(column, overflow="fold")
-    for c in found:
-        q = c.quantity
-        figure = f"{q.hedge + ' ' if q and q.hedge else ''}{q.surface}" if q else ""
-        quote = c.quotes[0]
-        table.add_row(
-            Text(figure), Text(q.counted if q else ""),
-            Text(c.asserter_canonical or c.asserter or "unattributed"),
-            Text(outlets.get(c.doc_id) or c.doc_id),
-            Text(f"{quote.text}\n[{quote.doc_id} {quote.start}:{quote.end}]"),
-        )  # fmt: skip
-    out.print(table)
+    cols = [Col("figure", max=18), Col("counted", flex=True), Col("asserter", max=26),
+            Col("outlet")]  # fmt: skip
+    ids = short_ids(c.doc_id for c in found)
+    rows = [Row(_cells(c, outlets.get(c.doc_id) or ids[c.doc_id]), _quote(c, ids)) for c in found]
+    out.print(rows_table(f"{len(found)} claims", cols, rows, out.width))
+
+
+def _cells(c: Claim, outlet: str) -> list[Text]:
+    q = c.quantity
+    figure = f"{q.hedge + ' ' if q and q.hedge else ''}{q.surface}" if q else ""
+    return [
+        Text(figure, style="bold"), Text(q.counted if q else ""),
+        Text(c.asserter_canonical or c.asserter or "unattributed"),
+        Text(outlet),
+    ]  # fmt: skip
+
+
+def _quote(c: Claim, ids: dict[str, str]) -> Text:
+    """The claim's first quote, wrapped under its row, with where it is."""
+    quote = c.quotes[0]
+    where = f"  {ids.get(quote.doc_id, quote.doc_id)} {quote.start}:{quote.end}"
+    return Text.assemble(f"“{quote.text}”", (where, "dim"))
 
 
 def _json(claim: Claim, outlet: str | None) -> dict[str, object]:

@@ -7,7 +7,6 @@ from typing import Annotated
 
 import typer
 
-from ..settings import config_file, masked_dump
 from .context import out, state
 
 
@@ -24,6 +23,8 @@ def config(
     API keys are masked. Set any value with FACTCHECK_SECTION__FIELD, e.g.
     FACTCHECK_LLM__PROVIDER=openai, or in factcheck.toml / $FACTCHECK_HOME/config.toml.
     """
+    from ..settings import config_file, masked_dump
+
     data = masked_dump(state(ctx).settings)
     if as_json:
         out.print_json(json.dumps(data))

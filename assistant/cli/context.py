@@ -6,13 +6,13 @@ import logging
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import typer
 from rich.console import Console
-from rich.logging import RichHandler
 
-from ..settings import Settings, load_settings
+if TYPE_CHECKING:
+    from ..settings import Settings
 
 # Libraries that are chatty at INFO: quiet unless -vv.
 _NOISY = ("httpx", "httpcore", "openai", "instructor", "chromadb", "urllib3")
@@ -29,6 +29,8 @@ class AppState:
     @property
     def settings(self) -> Settings:
         if self._settings is None:
+            from ..settings import load_settings  # pydantic-settings: only when a command runs
+
             self._settings = load_settings(self.overrides)
         return self._settings
 
@@ -48,6 +50,8 @@ def state(ctx: typer.Context) -> AppState:
 
 def configure_logging(verbosity: int) -> None:
     """-v: INFO, -vv: DEBUG (libraries included); default: warnings only, on stderr."""
+    from rich.logging import RichHandler
+
     level = {0: logging.WARNING, 1: logging.INFO}.get(verbosity, logging.DEBUG)
     handler = RichHandler(console=err, show_path=verbosity > 1, markup=False)
     logging.basicConfig(level=level, format="%(name)s: %(message)s", handlers=[handler], force=True)

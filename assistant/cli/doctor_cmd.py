@@ -8,7 +8,6 @@ import typer
 from rich.table import Table
 from rich.text import Text
 
-from ..doctor import run_checks
 from .context import out, state
 
 _STYLE = {"ok": "green", "fail": "bold red", "skip": "yellow"}
@@ -36,6 +35,8 @@ def doctor(
     """Check models (present, sha256-verified), tokenizer, embeddings, the store (SQLite
     readable, every chunk and claim at an existing document span, one vector per chunk and
     claim) and the LLM."""
+    from ..doctor import run_checks  # every part of the pipeline, to check it
+
     settings = state(ctx).settings
     table = Table(title="factcheck doctor")
     for column in ("check", "status", "detail", "fix"):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
@@ -12,21 +12,11 @@ from rich.table import Table
 from typer.core import TyperGroup
 
 from ..errors import FactcheckError
-from ..evals import (
-    Comparison,
-    RunRecord,
-    check_suite,
-    compare,
-    headline_rows,
-    load_record,
-    load_suite,
-    render_report,
-    rescore,
-    run_suite,
-    save_record,
-)
-from ..settings import Settings
 from .context import err, out, state
+
+if TYPE_CHECKING:  # the eval modules load the whole pipeline: imported by each command
+    from ..evals import Comparison, RunRecord
+    from ..settings import Settings
 
 
 class _RunByDefault(TyperGroup):
@@ -74,6 +64,8 @@ def run(
 
     Use the global --extraction-model to change the claim extraction model too.
     """
+    from ..evals import load_suite, render_report, run_suite, save_record
+
     loaded = load_suite(suite)
     settings = state(ctx).settings
     if model:
@@ -107,6 +99,8 @@ def compare_runs(
 ) -> None:
     """Show which metrics and items improved or regressed from RUN_A to RUN_B (a run is a
     folder or run.json, or a folder name under DATA_DIR/evals/runs)."""
+    from ..evals import compare, load_record
+
     settings = state(ctx).settings
     a, b = (_find_run(settings, p) for p in (run_a, run_b))
     result = compare(load_record(a), load_record(b), str(run_a), str(run_b))
@@ -135,6 +129,8 @@ def rescore_run(
 ) -> None:
     """Score a run's answers again against its suite (after a gold fix) without asking
     the model anything; writes a new run.json and report.md."""
+    from ..evals import load_record, load_suite, render_report, rescore, save_record
+
     found = _find_run(state(ctx).settings, run_dir)
     record = load_record(found)
     loaded = load_suite(suite or Path(record.suite_path))
@@ -149,6 +145,8 @@ def rescore_run(
 @eval_app.command("check")
 def check(suite: Annotated[Path, typer.Argument(help="A suite file.")]) -> None:
     """Check that every gold quote of SUITE is verbatim in its file (raw and cleaned)."""
+    from ..evals import check_suite, load_suite
+
     loaded = load_suite(suite)
     problems = check_suite(loaded)
     for p in problems:
@@ -196,6 +194,8 @@ def _find_run(settings: Settings, path: Path) -> Path:
 
 
 def _print_summary(record: RunRecord) -> None:
+    from ..evals import headline_rows
+
     s = record.summary
     table = Table(title=f"{record.suite}: {s.correct} correct, {s.incorrect} incorrect, "
                   f"{s.unscored} unscored ({record.seconds:.0f} s)")  # fmt: skip

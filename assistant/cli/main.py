@@ -8,7 +8,6 @@ import sys
 from pathlib import Path
 from typing import Annotated
 
-import pydantic
 import typer
 
 from .. import __version__
@@ -108,28 +107,37 @@ def run() -> None:
         app()  # typer reports usage errors itself (exit 2) and lets other exceptions through
     except FactcheckError as exc:
         _fail(str(exc), exc.exit_code)
-    except pydantic.ValidationError as exc:
-        problems = "; ".join(
-            f"{'.'.join(str(p) for p in e['loc'])}: {e['msg']}" for e in exc.errors()
-        )
-        _fail(f"invalid settings: {problems}", 2)
     except KeyboardInterrupt:
         _fail(INTERRUPTED, 130)
     except SystemExit as exc:  # typer turns Ctrl-C into a silent exit 130
         if _caused_by_interrupt(exc):
             _fail(INTERRUPTED, 130)
         raise
-    except sqlite3.DatabaseError as exc:  # a store damaged after it was opened
+    except Exception as exc:
+        problems = _settings_problems(exc)
+        if problems is not None:
+            _fail(f"invalid settings: {problems}", 2)
         if verbose > 1:
             raise
-        _fail(f"the store is damaged: {exc} (run `factcheck doctor`)", 1)
-    except Exception as exc:  # a bug: one line, the traceback only when asked for
-        if verbose > 1:
-            raise
+        if isinstance(exc, sqlite3.DatabaseError):  # a store damaged after it was opened
+            _fail(f"the store is damaged: {exc} (run `factcheck doctor`)", 1)
+        # a bug: one line, the traceback only when asked for
         _fail(f"internal error: {type(exc).__name__}: {exc} (run with -vv for the traceback)", 1)
 
 
 INTERRUPTED = "interrupted; what was finished is kept, run the command again to finish the rest"
+
+
+def _settings_problems(exc: Exception) -> str | None:
+    """The problems of a pydantic ValidationError (settings that do not validate), else None.
+
+    pydantic is looked up, not imported: `--help` and `--version` never load it, and an
+    exception can only be pydantic's if something already imported pydantic.
+    """
+    pydantic = sys.modules.get("pydantic")
+    if pydantic is None or not isinstance(exc, pydantic.ValidationError):
+        return None
+    return "; ".join(f"{'.'.join(str(p) for p in e['loc'])}: {e['msg']}" for e in exc.errors())
 
 
 def _caused_by_interrupt(exc: BaseException) -> bool:

@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 import json
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.text import Text
 
-from ..search import Filters, Mode, search
-from ..store import open_store
 from .context import out, state
+
+if TYPE_CHECKING:
+    from ..search import Mode
 
 
 def register(app: typer.Typer) -> None:
@@ -40,6 +41,9 @@ def search_command(
     if mode not in ("hybrid", "vector", "lexical"):
         raise typer.BadParameter("mode must be hybrid, vector or lexical", param_hint="--mode")
     chosen: Mode = mode  # type: ignore[assignment]
+    from ..search import Filters, search
+    from ..store import open_store
+
     filters = Filters(tuple(source or ()), tuple(outlet or ()), since, until)
     store = open_store(state(ctx).settings)
     try:
@@ -52,7 +56,7 @@ def search_command(
                 "doc_id": h.chunk.doc_id, "chunk_id": h.chunk.id, "start": h.chunk.start,
                 "end": h.chunk.end, "text": h.chunk.text, "score": round(h.score, 6),
                 "title": h.document.title, "outlet": h.document.outlet, "date": h.document.date,
-                "ranks": h.ranks,
+                "page": h.document.page_at(h.chunk.start), "ranks": h.ranks,
             }
             for h in hits
         ]  # fmt: skip
@@ -63,6 +67,8 @@ def search_command(
         return
     for n, h in enumerate(hits, start=1):
         name = h.document.outlet or "unknown outlet"
-        where = f"{name} · {h.chunk.doc_id} [{h.chunk.start}:{h.chunk.end}]"
+        page = h.document.page_at(h.chunk.start)
+        at = f" p. {page}" if page else ""
+        where = f"{name} · {h.chunk.doc_id}{at} [{h.chunk.start}:{h.chunk.end}]"
         out.print(Text(f"{n}. {where}  score {h.score:.4f}", style="bold"))
         out.print(Text(h.chunk.text), "")

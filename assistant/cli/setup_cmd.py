@@ -10,10 +10,7 @@ import typer
 from rich.table import Table
 from rich.text import Text
 
-from ..datadir import open_datadir
 from ..errors import FactcheckError
-from ..models import fetch, registry, setup_models
-from ..provision import required_artifacts
 from .context import err, out, state
 
 
@@ -40,6 +37,10 @@ def setup(
     assembled in the model cache (FACTCHECK_CACHE) and verified by sha256. Idempotent and
     resumable: files already verified are skipped, downloads interrupted are reused.
     """
+    from ..datadir import open_datadir
+    from ..models import registry, setup_models
+    from ..provision import required_artifacts
+
     settings = state(ctx).settings
     if list_only:
         _list(settings.cache)
@@ -80,6 +81,8 @@ def setup(
 
 
 def _list(cache: Path) -> None:
+    from ..models import fetch, registry
+
     table = Table(title=f"known models (cache: {cache})")
     for column in ("name", "kind", "size", "present", "description"):
         table.add_column(column)

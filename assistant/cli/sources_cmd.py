@@ -4,14 +4,16 @@ from __future__ import annotations
 
 import json
 from dataclasses import asdict
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
-from rich.table import Table
 from rich.text import Text
 
-from ..store import open_store
 from .context import out, state
+from .rows import ID_WIDTH, Col, Row, rows_table, short_ids
+
+if TYPE_CHECKING:
+    from ..store import DocSummary
 
 
 def register(app: typer.Typer) -> None:
@@ -22,9 +24,13 @@ def sources(
     ctx: typer.Context,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
 ) -> None:
-    """List stored documents: id, title, outlet, date, path, characters and chunks.
+    """List stored documents: id, outlet, date, characters and chunks, the title under each.
 
-    The table leaves out paths (document ids come from file names); --json has them."""
+    The table leaves out paths (document ids come from file names or URLs; a long id is
+    shown cut, ending in "…", and commands accept it so); --json has everything, with the
+    provenance of fetched pages."""
+    from ..store import open_store
+
     store = open_store(state(ctx).settings)
     try:
         rows = store.docs.summaries()
@@ -36,23 +42,26 @@ def sources(
     if not rows:
         out.print("no documents yet: `factcheck ingest PATH`")
         return
-    table = Table(title=f"{len(rows)} documents")
-    id_width = max(len(r.id) for r in rows)
-    # rich will not shrink no-wrap columns, so the title gets what the others leave
-    title_width = max(12, out.width - id_width - 14 - 10 - 5 - 6 - 19)
-    table.add_column("id", no_wrap=True)
-    table.add_column("title", no_wrap=True)
-    table.add_column("outlet", no_wrap=True)
-    table.add_column("date", no_wrap=True)
-    table.add_column("chars", justify="right", no_wrap=True)
-    table.add_column("chunks", justify="right", no_wrap=True)
-    for r in rows:
-        table.add_row(
-            Text(r.id), Text(_cut(r.title or "", title_width)),
-            Text(_cut(r.outlet or "unknown", 14)), Text(r.date or ""), str(r.chars), str(r.chunks),
-        )  # fmt: skip
-    out.print(table)
+    cols = [Col("id", max=ID_WIDTH), Col("outlet"), Col("date"),
+            Col("chars", justify="right"), Col("chunks", justify="right")]  # fmt: skip
+    shown = short_ids(r.id for r in rows)
+    table = [Row(_cells(r, shown[r.id]), _detail(r)) for r in rows]
+    out.print(rows_table(f"{len(rows)} documents", cols, table, out.width))
 
 
-def _cut(text: str, width: int) -> str:
-    return text if len(text) <= width else text[: width - 1] + "…"
+def _cells(r: DocSummary, shown_id: str) -> list[str]:
+    return [shown_id, r.outlet or "unknown", r.date or "", str(r.chars), str(r.chunks)]
+
+
+def _detail(r: DocSummary) -> Text:
+    """The title, and what kind of source it is: pages of a PDF, a page's URL and version."""
+    parts = [Text(r.title or "(no title)")]
+    if r.pages:
+        parts.append(Text(f" · PDF, {r.pages} pages", style="dim"))
+    if r.provenance:
+        p = r.provenance
+        parts.append(Text(f"\n{p.get('final_url')} · retrieved {p.get('retrieved_at')}"
+                          f" · v{r.version or 1}", style="dim"))  # fmt: skip
+        if r.superseded_by:
+            parts.append(Text(f" · superseded by {r.superseded_by}", style="yellow"))
+    return Text.assemble(*parts)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated, Literal
+from typing import TYPE_CHECKING, Annotated, Literal
 
 import typer
 from rich.markup import escape
@@ -16,16 +16,12 @@ from rich.progress import (
     TimeRemainingColumn,
 )  # fmt: skip
 
-from ..ingest.load import iter_paths
-from ..ingest.pipeline import Ingestor
-from ..llm import LLM
-from ..settings import Settings
-from ..store import Document, Store, open_store
-from ..summaries import Summaries, summarize
-from ..summaries.html import page
-from ..summaries.markdown import digest_md, summary_md, to_json
-from .claims_progress import run_extraction
 from .context import err, out, state
+
+if TYPE_CHECKING:
+    from ..settings import Settings
+    from ..store import Document, Store
+    from ..summaries import Summaries
 
 Format = Literal["md", "json", "html"]
 
@@ -37,7 +33,8 @@ def register(app: typer.Typer) -> None:
 def summarize_command(
     ctx: typer.Context,
     paths: Annotated[
-        list[str] | None, typer.Argument(help="Files or folders (ingested first if needed).")
+        list[str] | None,
+        typer.Argument(help="Files, folders or URLs (ingested first if needed)."),
     ] = None,
     source: Annotated[
         list[str] | None, typer.Option("--source", help="A stored document (repeatable).")
@@ -62,6 +59,8 @@ def summarize_command(
     """
     if fmt not in ("md", "json", "html"):
         raise typer.BadParameter("format must be md, json or html", param_hint="--format")
+    from ..store import open_store
+
     settings = state(ctx).settings
     store = open_store(settings)
     try:
@@ -85,15 +84,23 @@ def summarize_command(
 def _documents(
     store: Store, settings: Settings, paths: list[str], sources: list[str]
 ) -> list[Document]:
+    from ..ingest.load import iter_paths
+    from ..ingest.pipeline import Ingestor
+    from ..ingest.web import is_url
+    from .claims_progress import run_extraction
+
     ids: list[str] = []
     if paths:
-        files = list(dict.fromkeys(iter_paths(paths)))
-        Ingestor(store).ingest(files)
+        urls = list(dict.fromkeys(p for p in paths if is_url(p)))
+        local = [p for p in paths if not is_url(p)]
+        files = list(dict.fromkeys(iter_paths(local))) if local else []
+        ingestor = Ingestor(store)
+        outcomes = ingestor.ingest(files) + ingestor.ingest_urls(urls)
+        for o in outcomes:
+            if o.status == "failed":
+                err.print(f"failed: {o.where}: {o.reason}", markup=False, highlight=False)
         run_extraction(store, settings)
-        for f in files:
-            doc = store.docs.find(str(f))
-            if doc is not None:
-                ids.append(doc.id)
+        ids += [o.doc_id for o in outcomes if o.doc_id is not None]
     for ref in sources:
         doc = store.docs.find(ref)
         if doc is None:
@@ -108,6 +115,9 @@ def _documents(
 
 
 def _run(store: Store, settings: Settings, docs: list[Document], *, digest: bool) -> Summaries:
+    from ..llm import LLM
+    from ..summaries import summarize
+
     llm = LLM(settings.llm, settings.cache)
     try:
         with Progress(
@@ -128,6 +138,9 @@ def _run(store: Store, settings: Settings, docs: list[Document], *, digest: bool
 
 
 def _write(result: Summaries, fmt: Format, out_dir: Path | None, *, per_source: bool) -> None:
+    from ..summaries.html import page
+    from ..summaries.markdown import digest_md, summary_md, to_json
+
     files: dict[str, str] = {}
     if fmt == "json":
         files["summaries.json"] = to_json(result.documents if per_source else [], result.digest)

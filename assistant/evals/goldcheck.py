@@ -13,7 +13,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..ingest.load import load_document, normalise_text
+from ..ingest.load import BINARY_ENCODING, load_document, normalise_text
 from .suite import GoldQuote, Item, Suite
 
 MAX_BYTES = 20_000_000
@@ -46,7 +46,10 @@ def read_corpus(files: Iterable[Path]) -> dict[str, CorpusText]:
     texts: dict[str, CorpusText] = {}
     for path in files:
         loaded = load_document(path, max_bytes=MAX_BYTES)
-        raw = normalise_text(loaded.raw.decode(loaded.encoding, errors="replace"))
+        if loaded.encoding == BINARY_ENCODING:  # PDF, Word: no raw text beside the extracted
+            raw = loaded.text
+        else:
+            raw = normalise_text(loaded.raw.decode(loaded.encoding, errors="replace"))
         texts[path.name] = CorpusText(raw=raw, cleaned=loaded.text)
     return texts
 

@@ -21,11 +21,10 @@ from .rules import (
     _LIST_BULLET,
     _RELATED_HEADER,
     _RELATED_ITEM_MAX,
-    _SOCIAL_ATTRIBUTION,
     LINE_RULES,
-    _embedded_post,
     _fragment,
     _related_item,
+    social_attribution,
 )
 
 __all__ = ["LINE_RULES", "CleanResult", "clean_text"]
@@ -40,6 +39,9 @@ class CleanResult:
     text: str
     removed_lines: int
     removed_by_rule: Mapping[str, int] = field(default_factory=dict)
+    posts: tuple[tuple[int, int], ...] = ()
+    """Embedded social posts kept in `text`: (start, end) of each, its attribution line
+    included."""
 
 
 def clean_text(text: str) -> CleanResult:
@@ -47,8 +49,6 @@ def clean_text(text: str) -> CleanResult:
 
     First the line rules (:data:`LINE_RULES`). Then, in context:
 
-    - ``social``: the embedded post just above a social attribution line (see
-      :func:`~assistant.ingest.rules._embedded_post`), at most one blank line between them;
     - ``related``: link titles directly under a link-list header (blank lines between them
       allowed, at most 8): dropped only when clearly a list (two or more titles, every one
       bulleted, or the list runs to the end of the text);
@@ -56,7 +56,14 @@ def clean_text(text: str) -> CleanResult:
       neighbours on both sides are page chrome (copyright, privacy, reprint, appeal,
       correction, related), e.g. an outlet name or sponsor credit inside a footer;
     - ``duplicate``: a later exact repeat (after trimming) of a kept line of at least 4
-      words and 20 characters (a repeated headline or caption); the first stays.
+      words and 20 characters, only where the repeat is page chrome: the headline (the
+      first kept line) again, a line right after its own twin, or a repeat whose nearest
+      neighbours on both sides are chrome. Other repeats are the article's own (a recipe's
+      steps, a refrain, a quote given twice) and stay.
+
+    Embedded social posts are kept, never cleaned away: a line "— Name (@handle) DATE" and
+    the post just above it (at most one blank line between) are what someone said, and
+    their spans are returned in ``posts``.
 
     Then trailing whitespace is stripped from every line, runs of blank lines become one
     blank line, and leading/trailing blank lines go. Nothing else changes: no rewrapping,
@@ -66,15 +73,20 @@ def clean_text(text: str) -> CleanResult:
     for i in doc.nonblank:
         line = doc.stripped[i]
         doc.why[i] = next((name for name, rule in LINE_RULES.items() if rule(line)), None)
-    doc.mark_embedded_posts()
     doc.mark_related_lists()
     doc.mark_fragments()
     doc.mark_duplicates()
+    posts = doc.find_posts()
     counts = dict(sorted(Counter(r for r in doc.why if r is not None).items()))
     removed = sum(counts.values())
     if removed:
         log.debug("cleaning removed %d lines: %s", removed, counts)
-    return CleanResult(doc.render(), removed, counts)
+    text, starts = doc.render()
+    spans = tuple(
+        (starts[a] + len(doc.lines[a]) - len(doc.stripped[a]), starts[b] + len(doc.lines[b]))
+        for a, b in posts
+    )
+    return CleanResult(text, removed, counts, spans)
 
 
 class _Lines:
@@ -97,19 +109,6 @@ class _Lines:
         while j < len(self.stripped) and not self.stripped[j]:
             j += 1
         return j if j < len(self.stripped) else None
-
-    def mark_embedded_posts(self) -> None:
-        for i in self.nonblank:
-            if self.why[i] != "social" or not _SOCIAL_ATTRIBUTION.match(self.stripped[i]):
-                continue
-            j = self.prev_nonblank(i)
-            if (
-                j is not None
-                and i - j <= 2  # at most one blank line between post and attribution
-                and self.why[j] is None
-                and _embedded_post(self.stripped[j])
-            ):
-                self.why[j] = "social"
 
     def mark_related_lists(self) -> None:
         for i in self.nonblank:
@@ -141,35 +140,62 @@ class _Lines:
 
     def mark_fragments(self) -> None:
         for i in self.nonblank:
-            if self.why[i] is not None or not _fragment(self.stripped[i]):
-                continue
-            before, after = self.prev_nonblank(i), self.next_nonblank(i)
-            if (
-                before is not None
-                and after is not None
-                and self.why[before] in _CHROME
-                and self.why[after] in _CHROME
-            ):
+            if self.why[i] is None and _fragment(self.stripped[i]) and self._between_chrome(i):
                 self.why[i] = "fragment"
 
-    def mark_duplicates(self) -> None:
-        seen: set[str] = set()
-        for i in self.nonblank:
-            if self.why[i] is None:
-                line = self.stripped[i]
-                if line in seen and len(line) >= 20 and len(line.split()) >= 4:
-                    self.why[i] = "duplicate"
-                seen.add(line)
+    def _between_chrome(self, i: int) -> bool:
+        before, after = self.prev_nonblank(i), self.next_nonblank(i)
+        return (
+            before is not None
+            and after is not None
+            and self.why[before] in _CHROME
+            and self.why[after] in _CHROME
+        )
 
-    def render(self) -> str:
+    def mark_duplicates(self) -> None:
+        kept = [i for i in self.nonblank if self.why[i] is None]
+        headline = self.stripped[kept[0]] if kept else None
+        seen: set[str] = set()
+        previous = None  # the last kept line
+        for i in kept:
+            line = self.stripped[i]
+            if (
+                line in seen
+                and len(line) >= 20
+                and len(line.split()) >= 4
+                and (line in (headline, previous) or self._between_chrome(i))
+            ):
+                self.why[i] = "duplicate"
+                continue
+            seen.add(line)
+            previous = line
+
+    def find_posts(self) -> list[tuple[int, int]]:
+        """(first, last) line of each embedded post kept: the post and its attribution."""
+        posts = []
+        for i in self.nonblank:
+            if self.why[i] is not None or not social_attribution(self.stripped[i]):
+                continue
+            j = self.prev_nonblank(i)
+            first = j if j is not None and i - j <= 2 and self.why[j] is None else i
+            posts.append((first, i))
+        return posts
+
+    def render(self) -> tuple[str, dict[int, int]]:
+        """The kept lines, and where each kept line starts in the result (by line index)."""
         kept: list[str] = []
-        for line, why in zip(self.lines, self.why, strict=True):
+        starts: dict[int, int] = {}
+        at = 0
+        for i, (line, why) in enumerate(zip(self.lines, self.why, strict=True)):
             if why is not None:
                 continue
             if line.strip():
+                starts[i] = at
                 kept.append(line)
+                at += len(line) + 1
             elif kept and kept[-1]:
                 kept.append("")
+                at += 1
         while kept and not kept[-1]:
             kept.pop()
-        return "\n".join(kept)
+        return "\n".join(kept), starts

@@ -1,8 +1,12 @@
 """Loading: one article file → its original bytes, cleaned text and metadata.
 
-Steps, each failure an :class:`IngestError` naming the file: type by suffix (a .txt/.md
+PDF and Word files are read by :mod:`assistant.ingest.pdf` and :mod:`assistant.ingest.word`
+(no decoding step; a PDF keeps where each page starts); fetched pages come in through
+:func:`load_bytes` (see :mod:`assistant.ingest.web`). The steps for the other kinds, each
+failure an :class:`IngestError` naming the file: type by suffix (a .txt/.md
 whose content starts like an HTML page is read as HTML); size limit; binary sniffing;
-decoding (a BOM, else UTF-8, else the page's declared charset for HTML, else
+decoding (a BOM, else the charset a server declared for a fetched page (see
+:func:`_served_charset`), else UTF-8, else the page's declared charset for HTML, else
 charset-normalizer's detection, preferring windows-1252 among equally good Western
 guesses); normalisation (BOM removed, newlines to ``\\n``, Unicode NFC, nothing else);
 front matter (text/Markdown) or main-text extraction (HTML); boilerplate cleaning; then
@@ -37,11 +41,13 @@ from .meta import (
     merge_meta,
     parse_front_matter,
 )
+from .pdf import PdfError, read_pdf
 from .unwrap import unwrap
+from .word import WordError, read_docx
 
 log = logging.getLogger(__name__)
 
-DocKind = Literal["text", "markdown", "html"]
+DocKind = Literal["text", "markdown", "html", "pdf", "docx"]
 
 SUPPORTED_SUFFIXES: Mapping[str, DocKind] = {
     ".txt": "text",
@@ -50,6 +56,8 @@ SUPPORTED_SUFFIXES: Mapping[str, DocKind] = {
     ".markdown": "markdown",
     ".html": "html",
     ".htm": "html",
+    ".pdf": "pdf",
+    ".docx": "docx",
 }
 """File suffixes read (compared lower-case), and the kind each one is read as."""
 
@@ -98,6 +106,14 @@ class LoadedDocument:
     text: str
     meta: DocMeta
     removed_lines: int
+    page_starts: tuple[int, ...] = ()
+    """For a PDF: where each page starts in ``text`` (page n at index n - 1); else empty."""
+    posts: tuple[tuple[int, int], ...] = ()
+    """Spans of ``text`` that are embedded social posts, each with its attribution line."""
+
+
+BINARY_ENCODING = "binary"
+"""The ``encoding`` of a PDF or Word file: its text is extracted, never decoded."""
 
 
 def load_document(path: Path, *, max_bytes: int) -> LoadedDocument:
@@ -116,43 +132,96 @@ def load_document(path: Path, *, max_bytes: int) -> LoadedDocument:
     _check_size(resolved, len(raw), max_bytes)
     if not raw:
         raise IngestError(resolved, "empty file")
+    return load_bytes(raw, kind, resolved, sidecar=_read_sidecar(resolved))
 
-    text, encoding = _decode(resolved, raw, kind)
+
+def load_bytes(
+    raw: bytes,
+    kind: DocKind,
+    path: Path,
+    *,
+    charset: str | None = None,
+    sidecar: DocMeta | None = None,
+) -> LoadedDocument:
+    """Bytes already read (a file's, a fetched page's) as a document of `kind`.
+
+    `path` names the document in messages; `charset` is one declared by whoever served the
+    bytes (an HTTP Content-Type), tried after a byte order mark and before anything else;
+    `sidecar` is the highest-precedence metadata.
+    """
+    if kind in ("pdf", "docx"):
+        return _load_packaged(path, kind, raw, sidecar)
+
+    text, encoding = _decode(path, raw, kind, charset)
     text = normalise_text(text)
-    _check_not_binary(resolved, text)
+    _check_not_binary(path, text)
     if kind != "html" and _HTML_START.match(text[:1024]):
-        log.info("%s: content is an HTML page; reading it as HTML", resolved)
+        log.info("%s: content is an HTML page; reading it as HTML", path)
         kind = "html"
 
     declared: DocMeta
     if kind == "html":
         body, fields = html_to_text(text)
-        declared = lenient_meta(fields, f"{resolved} (HTML meta)")
+        declared = lenient_meta(fields, f"{path} (HTML meta)")
     else:
         fields, body = parse_front_matter(text)
-        declared = lenient_meta(fields, f"{resolved} (front matter)")
+        declared = lenient_meta(fields, f"{path} (front matter)")
     cleaned = clean_text(body if kind == "html" else unwrap(body))
     if not cleaned.text.strip():
-        raise IngestError(resolved, "no text left after cleaning")
+        raise IngestError(path, "no text left after cleaning")
 
-    meta = merge_meta(_read_sidecar(resolved), declared, DocMeta(title=derive_title(cleaned.text)))
+    meta = merge_meta(sidecar, declared, DocMeta(title=derive_title(cleaned.text)))
     log.debug(
         "%s: %s, %s, %d chars, %d boilerplate lines removed",
-        resolved,
+        path,
         kind,
         encoding,
         len(cleaned.text),
         cleaned.removed_lines,
     )
     return LoadedDocument(
-        path=resolved,
+        path=path,
         kind=kind,
         raw=raw,
         encoding=encoding,
         text=cleaned.text,
         meta=meta,
         removed_lines=cleaned.removed_lines,
+        posts=cleaned.posts,
     )
+
+
+def _load_packaged(
+    path: Path, kind: DocKind, raw: bytes, sidecar: DocMeta | None
+) -> LoadedDocument:
+    """A PDF or Word file: its text extracted (and, for a PDF, its page starts kept)."""
+    pages: tuple[int, ...] = ()
+    if kind == "pdf":
+        if b"%PDF-" not in raw[:1024]:
+            raise IngestError(path, "not a PDF (no %PDF header)")
+        try:
+            pdf = read_pdf(raw, path)
+        except PdfError as exc:
+            raise IngestError(path, str(exc)) from exc
+        text, pages, removed = pdf.text, pdf.page_starts, pdf.removed_lines
+        title, author = pdf.title, pdf.author
+    else:
+        if not raw.startswith(b"PK"):
+            raise IngestError(path, "not a Word .docx file (an old .doc? save it as .docx)")
+        try:
+            word = read_docx(raw)
+        except WordError as exc:
+            raise IngestError(path, str(exc)) from exc
+        cleaned = clean_text(normalise_text(word.text))
+        text, removed = cleaned.text, cleaned.removed_lines
+        title, author = word.title, word.author
+        if not text.strip():
+            raise IngestError(path, "no text in this Word file" if not word.text.strip()
+                              else "no text left after cleaning")  # fmt: skip
+    declared = lenient_meta({"title": title, "author": author}, f"{path} (file properties)")
+    meta = merge_meta(sidecar, declared, DocMeta(title=derive_title(text)))
+    log.debug("%s: %s, %d chars, %d pages", path, kind, len(text), len(pages))
+    return LoadedDocument(path, kind, raw, BINARY_ENCODING, text, meta, removed, pages)
 
 
 def normalise_text(text: str) -> str:
@@ -191,7 +260,7 @@ def _check_not_binary(path: Path, text: str) -> None:
         raise IngestError(path, f"looks binary ({controls} control characters)")
 
 
-def _decode(path: Path, raw: bytes, kind: DocKind) -> tuple[str, str]:
+def _decode(path: Path, raw: bytes, kind: DocKind, charset: str | None) -> tuple[str, str]:
     """The text and the name of the encoding it was decoded from."""
     if raw.startswith(_BINARY_MAGIC):
         raise IngestError(path, "looks binary (the file starts like an image or archive)")
@@ -205,6 +274,9 @@ def _decode(path: Path, raw: bytes, kind: DocKind) -> tuple[str, str]:
             return text, encoding
     if b"\x00" in raw:
         raise IngestError(path, "looks binary (contains NUL bytes)")
+    served = _served_charset(path, raw, charset)
+    if served is not None:
+        return served
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError:
@@ -225,16 +297,44 @@ def _decode(path: Path, raw: bytes, kind: DocKind) -> tuple[str, str]:
     return _detect(path, raw)
 
 
-def _declared_charset(raw: bytes) -> str | None:
-    m = _META_CHARSET.search(raw[:4096])
-    if m is None:
+def _served_charset(path: Path, raw: bytes, charset: str | None) -> tuple[str, str] | None:
+    """`raw` decoded with the charset its server declared, if that is usable.
+
+    Servers often send a default they never checked: a Western single-byte label (latin-1,
+    windows-1252, ASCII) on bytes that are valid UTF-8 with non-ASCII characters in them is
+    taken for UTF-8, and a label that does not decode the bytes is passed over.
+    """
+    name = _charset_name(charset) if charset else None
+    if name is None:
         return None
+    if name in ("cp1252", "utf-8") and not raw.isascii():
+        try:
+            return raw.decode("utf-8"), "utf-8"
+        except UnicodeDecodeError:
+            if name == "utf-8":
+                log.info("%s: served as utf-8 but is not; detecting", path)
+                return None
     try:
-        name = codecs.lookup(m[1].decode("ascii")).name
+        text = raw.decode(name)
+    except UnicodeDecodeError:
+        log.info("%s: served charset %s does not fit; detecting", path, name)
+        return None
+    log.debug("%s: decoded as %s (declared by the server)", path, name)
+    return text, name
+
+
+def _charset_name(label: str) -> str | None:
+    try:
+        name = codecs.lookup(label.strip().strip("\"'")).name
     except LookupError:
         return None
     # As browsers do (WHATWG Encoding): a page labelled latin-1 or ASCII is windows-1252.
     return "cp1252" if name in ("latin-1", "iso8859-1", "ascii") else name
+
+
+def _declared_charset(raw: bytes) -> str | None:
+    m = _META_CHARSET.search(raw[:4096])
+    return _charset_name(m[1].decode("ascii")) if m is not None else None
 
 
 def _detect(path: Path, raw: bytes) -> tuple[str, str]:

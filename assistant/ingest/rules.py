@@ -5,8 +5,8 @@ page chrome rather than reporting.
 line. They are written for any news-site scrape and are deliberately conservative: each one
 needs a phrase that ordinary reporting does not use, or a short line, or both, so a news
 sentence that merely mentions "support", "copyright" or "related" survives. The context
-helpers at the end (:func:`_embedded_post`, :func:`_related_item`, :func:`_fragment`) judge
-a line only by itself too; :func:`assistant.ingest.clean.clean_text` applies them where its
+helpers at the end (:func:`_related_item`, :func:`_fragment`) judge a line only by itself
+too; :func:`assistant.ingest.clean.clean_text` applies them where its
 neighbours make the line boilerplate.
 """
 
@@ -221,8 +221,12 @@ _SOCIAL_ATTRIBUTION = re.compile(
 )
 
 
-def _social_attribution(line: str) -> bool:
-    """Attribution line of an embedded social post: "— Name (@handle) October 29, 2024"."""
+def social_attribution(line: str) -> bool:
+    """Attribution line of an embedded social post: "— Name (@handle) October 29, 2024".
+
+    Not a line rule: an embedded post is what someone said, the article's evidence, so it
+    and its attribution are kept and marked (see :func:`assistant.ingest.clean.clean_text`).
+    """
     return bool(_SOCIAL_ATTRIBUTION.match(line))
 
 
@@ -233,7 +237,6 @@ LINE_RULES: Mapping[str, Callable[[str], bool]] = {
     "appeal": _appeal,
     "correction": _correction,
     "related": _related_header,
-    "social": _social_attribution,
     "caption": _caption_credit,
 }
 """Line rules in the order they are tried; the first that matches names the removal."""
@@ -244,29 +247,9 @@ _CHROME = frozenset({"copyright", "privacy", "reprint", "appeal", "correction", 
 # ---------------------------------------------------------------------------------------
 # Context helpers: single-line tests that clean_text applies only next to certain lines.
 
-_FIRST_PERSON = re.compile(r"\b(?:I|I'm|I’m|I've|I’ve|I'll|I’ll|me|my)\b")
-_FIRST_PERSON_PLURAL = re.compile(r"\b(?:we|our|us)\b", re.I)
-_SOCIAL_LINK = re.compile(r"\bpic\.twitter\.com/|https?://t\.co/", re.I)
 _LIST_BULLET = re.compile(r"^(?:[-*•·–]|\d{1,2}[.)])\s+")
 _SENTENCE_END = (".", ",", ";", ":")
 _RELATED_ITEM_MAX = 8
-
-
-def _embedded_post(line: str) -> bool:
-    """The text of an embedded post above its attribution line: kept unless it is clearly
-    the post (truncated with "…" and first-person or @/#-tagged, or carrying a t.co /
-    pic.twitter.com link)."""
-    if len(line) > 1000:
-        return False
-    if _SOCIAL_LINK.search(line):
-        return True
-    truncated = line.endswith(("…", "..."))
-    social = bool(
-        _FIRST_PERSON.search(line)
-        or _FIRST_PERSON_PLURAL.search(line)
-        or re.search(r"(?:^|\s)[@#]\w", line)
-    )
-    return truncated and social
 
 
 def _related_item(line: str) -> bool:

@@ -7,19 +7,22 @@ two stores can leave stray vectors but never a dangling passage.
 
 from __future__ import annotations
 
+import bisect
+import json
 import logging
 import re
 import sqlite3
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from ..errors import DataDirError
 
 log = logging.getLogger(__name__)
 
-SCHEMA_VERSION = 2  # 2: claims and the extraction cache
+SCHEMA_VERSION = 3  # 2: claims and the extraction cache; 3: documents.extra
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS documents (
     id TEXT PRIMARY KEY,
@@ -31,7 +34,8 @@ CREATE TABLE IF NOT EXISTS documents (
     encoding TEXT NOT NULL,
     text TEXT NOT NULL,
     original TEXT NOT NULL,
-    added_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
+    added_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
+    extra TEXT NOT NULL DEFAULT '{}'
 );
 CREATE INDEX IF NOT EXISTS documents_hash ON documents(content_hash);
 CREATE TABLE IF NOT EXISTS chunks (
@@ -86,6 +90,29 @@ class Document:
     text: str
     original: str
     added_at: str = ""
+    extra: Mapping[str, Any] = field(default_factory=dict, hash=False)
+    """What only some documents have, as JSON: ``pages`` (a PDF's page start offsets),
+    ``embedded_posts`` ([start, end] of each social post quoted in the text), and for a
+    fetched page ``provenance``, ``version``, ``supersedes``, ``superseded_by``."""
+
+    @property
+    def page_starts(self) -> tuple[int, ...]:
+        return tuple(self.extra.get("pages") or ())
+
+    def page_at(self, offset: int) -> int | None:
+        """The page (1-based) that `offset` of the text is on, for a paged document."""
+        return page_at(self.page_starts, offset)
+
+
+def page_at(page_starts: Sequence[int], offset: int) -> int | None:
+    """The page number (1-based) of `offset`, given where each page starts; None if unpaged.
+
+    A page without text starts where the next one does, so its start is never the answer:
+    the last page starting at or before `offset` is.
+    """
+    if not page_starts:
+        return None
+    return max(1, bisect.bisect_right(page_starts, offset))
 
 
 @dataclass(frozen=True)
@@ -112,6 +139,15 @@ class DocSummary:
     source: str
     chars: int
     chunks: int
+    kind: str = "text"
+    pages: int | None = None
+    """A PDF's page count."""
+    provenance: Mapping[str, Any] | None = None
+    """A fetched page's: url, final_url, retrieved_at, http_status, sha256, content_type."""
+    version: int | None = None
+    """A fetched page's version: 1, then one more each time the page is found changed."""
+    supersedes: str | None = None
+    superseded_by: str | None = None
 
 
 class DocStore:
@@ -143,8 +179,14 @@ class DocStore:
                 hint="upgrade factcheck; `factcheck doctor` checks the data directory",
             )
         if version < SCHEMA_VERSION:  # every statement is idempotent: new and older stores
+            columns = {r[1] for r in self.db.execute("PRAGMA table_info(documents)")}
+            add = (
+                "ALTER TABLE documents ADD COLUMN extra TEXT NOT NULL DEFAULT '{}';"
+                if columns and "extra" not in columns
+                else ""
+            )
             self.db.executescript(
-                f"BEGIN IMMEDIATE; {_SCHEMA} PRAGMA user_version = {SCHEMA_VERSION}; COMMIT;"
+                f"BEGIN IMMEDIATE; {_SCHEMA} {add} PRAGMA user_version = {SCHEMA_VERSION}; COMMIT;"
             )
 
     def close(self) -> None:
@@ -183,7 +225,15 @@ class DocStore:
         return _document(row) if row else None
 
     def find(self, ref: str) -> Document | None:
-        """A document by id, by source path, or by unique file name."""
+        """A document by id, by source path, or by unique file name; an id cut short as
+        tables show it ("ukraine-s-spy…ldiers") finds the one document it can be."""
+        if ref.count("…") == 1 and len(ref) > 1 and "/" not in ref:
+            head, _, tail = ref.partition("…")
+            rows = self.db.execute(
+                "SELECT * FROM documents WHERE id LIKE ? ESCAPE '\\' LIMIT 2",
+                (f"{_like_escape(head)}%{_like_escape(tail)}",),
+            ).fetchall()
+            return _document(rows[0]) if len(rows) == 1 else None
         doc = self.get(ref) or self.by_source(ref)
         if doc is None:
             try:
@@ -212,10 +262,11 @@ class DocStore:
         self._delete_rows(conn, doc.id)
         conn.execute(
             "INSERT INTO documents (id, source, content_hash, version, title, outlet, date, url,"
-            " author, kind, encoding, text, original) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            " author, kind, encoding, text, original, extra) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
             (
                 doc.id, doc.source, doc.content_hash, doc.version, doc.title, doc.outlet,
                 doc.date, doc.url, doc.author, doc.kind, doc.encoding, doc.text, doc.original,
+                json.dumps(dict(doc.extra), sort_keys=True),
             ),
         )  # fmt: skip
         conn.executemany(
@@ -226,6 +277,16 @@ class DocStore:
         conn.executemany(
             "INSERT INTO chunks_fts (chunk_id, text) VALUES (?, ?)",
             [(c.id, c.text) for c in chunks],
+        )
+
+    def set_source(
+        self, conn: sqlite3.Connection, doc_id: str, source: str, extra: Mapping[str, Any]
+    ) -> None:
+        """Rename a document's source and set its extra metadata, inside a transaction (an
+        older version of a URL makes way for the newer one; its text and chunks stay)."""
+        conn.execute(
+            "UPDATE documents SET source = ?, extra = ? WHERE id = ?",
+            (source, json.dumps(dict(extra), sort_keys=True), doc_id),
         )
 
     def delete(self, conn: sqlite3.Connection, doc_id: str) -> None:
@@ -250,10 +311,10 @@ class DocStore:
     def summaries(self) -> list[DocSummary]:
         rows = self.db.execute(
             "SELECT d.id, d.title, d.outlet, d.date, d.source, length(d.text) AS chars,"
-            " (SELECT count(*) FROM chunks c WHERE c.doc_id = d.id) AS n"
+            " (SELECT count(*) FROM chunks c WHERE c.doc_id = d.id) AS n, d.kind, d.extra"
             " FROM documents d ORDER BY d.source"
         ).fetchall()
-        return [DocSummary(r[0], r[1], r[2], r[3], r[4], r[5], r[6]) for r in rows]
+        return [_summary(r) for r in rows]
 
     def doc_ids(
         self,
@@ -385,7 +446,29 @@ def _like_escape(text: str) -> str:
 
 
 def _document(row: sqlite3.Row) -> Document:
-    return Document(**{k: row[k] for k in row.keys()})  # noqa: SIM118 (sqlite3.Row)
+    values = {k: row[k] for k in row.keys()}  # noqa: SIM118 (sqlite3.Row)
+    values["extra"] = _extra(values.get("extra"))
+    return Document(**values)
+
+
+def _extra(raw: str | None) -> dict[str, Any]:
+    try:
+        value = json.loads(raw or "{}")
+    except ValueError:
+        log.warning("a document's extra metadata is not JSON; ignored")
+        return {}
+    return value if isinstance(value, dict) else {}
+
+
+def _summary(row: sqlite3.Row) -> DocSummary:
+    extra = _extra(row[8])
+    pages = extra.get("pages")
+    return DocSummary(
+        row[0], row[1], row[2], row[3], row[4], row[5], row[6], row[7],
+        pages=len(pages) if isinstance(pages, list) and pages else None,
+        provenance=extra.get("provenance"), version=extra.get("version"),
+        supersedes=extra.get("supersedes"), superseded_by=extra.get("superseded_by"),
+    )  # fmt: skip
 
 
 def _chunk(row: sqlite3.Row) -> Chunk:

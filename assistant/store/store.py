@@ -1,7 +1,7 @@
 """The store: SQLite documents and chunks (the truth) + Chroma vectors + the embedder.
 
-Opening is cheap; the vector side (Chroma, ONNX) loads on first use, so listing sources
-never pays for it.
+Opening is cheap; the vector side (Chroma, ONNX, numpy) loads on first use, so listing
+sources never pays for it.
 """
 
 from __future__ import annotations
@@ -16,12 +16,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..datadir import open_datadir
-from ..embeddings import Embedder
 from ..errors import DataDirError, FactcheckError
 from ..settings import Settings
 from .docs import DocStore
 
 if TYPE_CHECKING:
+    from ..embeddings import Embedder
     from .vectors import VectorStore
 
 log = logging.getLogger(__name__)
@@ -60,6 +60,8 @@ class Store:
 
     @functools.cached_property
     def embedder(self) -> Embedder:
+        from ..embeddings import Embedder  # numpy and the model registry
+
         s = self.settings
         return Embedder(s.embedding.model, s.cache, batch_size=s.embedding.batch_size)
 

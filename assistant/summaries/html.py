@@ -36,9 +36,16 @@ def _quotes(prefix: str, citations: Sequence[Citation]) -> str:
     items = []
     for c in citations:
         who = f", asserted by {escape(c.asserter)}" if c.asserter else ""
+        page = f" p. {c.page}" if c.page else ""
+        fetched = ""
+        if c.provenance is not None:
+            p = c.provenance
+            fetched = (f' <small>retrieved {escape(p.retrieved_at)} from <a href="'
+                       f'{escape(p.final_url)}">{escape(p.final_url)}</a></small>')  # fmt: skip
         items.append(
             f'<li id="{prefix}-{c.n}" value="{c.n}"><blockquote>{escape(c.quote)}</blockquote>'
-            f"{escape(c.outlet)}{who} <small>{escape(c.doc_id)} {c.start}:{c.end}</small></li>"
+            f"{escape(c.outlet)}{who} <small>{escape(c.doc_id)}{page} {c.start}:{c.end}</small>"
+            f"{fetched}</li>"
         )
     return f"<ol>{''.join(items)}</ol>"
 

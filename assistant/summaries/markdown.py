@@ -34,8 +34,12 @@ def quotes_md(citations: Sequence[Citation]) -> list[str]:
     lines = []
     for c in citations:
         who = f", asserted by {c.asserter}" if c.asserter else ""
-        lines.append(f"{c.n}. “{' '.join(c.quote.split())}” ({c.outlet}{who}; "
-                     f"`{c.doc_id}` {c.start}:{c.end})")  # fmt: skip
+        page = f" p. {c.page}," if c.page else ""
+        fetched = ""
+        if c.provenance is not None:
+            fetched = f"; retrieved {c.provenance.retrieved_at} from <{c.provenance.final_url}>"
+        lines.append(f"{c.n}. “{' '.join(c.quote.split())}” ({c.outlet}{who};{page} "
+                     f"`{c.doc_id}` {c.start}:{c.end}{fetched})")  # fmt: skip
     return lines
 
 

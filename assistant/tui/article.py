@@ -65,7 +65,8 @@ class ArticleScreen(Screen[None]):
                 c = self.citation
                 who = f", asserted by {c.asserter}" if c.asserter else ""
                 yield Static(
-                    f"[{c.n}] characters {c.start}-{c.end}{who} (highlighted)",
+                    f"[{c.n}]{f' p. {c.page},' if c.page else ''} characters {c.start}-{c.end}"
+                    f"{who} (highlighted)",
                     classes="cited", markup=False,
                 )  # fmt: skip
             yield TextArea(viewable(d.text), read_only=True, soft_wrap=True,

@@ -86,11 +86,12 @@ class IngestScreen(ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         with Vertical():
             yield Static(
-                "Ingest a file or folder (.txt, .md, .html; folders are searched "
-                "recursively). Claims are extracted with the model afterwards.",
+                "Ingest a file, folder or URL (.txt, .md, .html, .pdf, .docx; folders are "
+                "searched recursively; http(s) pages are fetched). Claims are extracted with "
+                "the model afterwards.",
                 markup=False,
             )
-            yield Input(placeholder="path, e.g. seeds/ or ~/articles/report.html", id="path")
+            yield Input(placeholder="path or URL, e.g. seeds/ or ~/articles/report.pdf", id="path")
 
     @on(Input.Submitted, "#path")
     def _submitted(self, event: Input.Submitted) -> None:

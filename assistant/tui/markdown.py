@@ -104,7 +104,12 @@ def citation_md(c: Citation) -> str:
         head += f" ({escape(c.date)})"
     if c.asserter:
         head += f", asserted by {escape(c.asserter)}"
+    if c.page:
+        head += f", p. {c.page}"
     head += f" `{c.doc_id} {c.start}:{c.end}`"
+    if c.provenance:
+        p = c.provenance
+        head += f", retrieved {p.retrieved_at} from <{p.final_url}> (sha256 {p.sha256[:12]}…)"
     return f"{head}\n\n> {escape(c.quote)}"
 
 

@@ -113,10 +113,13 @@ class EvidencePanel(Vertical):
             if i:
                 options.add_option(None)
             who = f"\nasserted by {c.asserter}" if c.asserter else ""
+            p = c.provenance
+            fetched = f"\n{p.final_url} · retrieved {p.retrieved_at} · v{p.version}" if p else ""
             prompt = Text.assemble(
                 (f"[{c.n}]", "bold cyan"), " ", (c.outlet, "bold"), " ",
                 (f"· {c.date}" if c.date else "", "dim"),
-                (who, "italic"), "\n", (f"“{c.quote}”", ""),
+                (f" · p. {c.page}" if c.page else "", "dim"),
+                (who, "italic"), (fetched, "dim"), "\n", (f"“{c.quote}”", ""),
             )  # fmt: skip
             options.add_option(Option(prompt, id=f"cite-{c.n}"))
         if self.citations:

@@ -18,8 +18,9 @@ from ..claims.extract import Counts
 from ..claims.run import ExtractionReport, extract_claims
 from ..claims.store import ClaimStore
 from ..errors import FactcheckError
-from ..ingest.load import iter_paths
+from ..ingest.load import SUPPORTED_SUFFIXES, iter_paths
 from ..ingest.pipeline import Ingestor
+from ..ingest.web import is_url
 from ..store import Document
 from .engine import Session
 
@@ -101,23 +102,30 @@ def answer(
 
 
 def ingest(session: Session, path: str, progress: IngestProgress) -> IngestReport:
-    """Ingest a file or folder, then extract claims for the documents that need them."""
-    files = iter_paths([path])
-    if not files:
-        raise FactcheckError(f"{path}: no .txt, .md or .html files found")
+    """Ingest a file, folder or URL, then extract claims for the documents that need them."""
+    ingestor = Ingestor(session.store)
+    if is_url(path):
+        progress("files", 0, 1, "")
+        outcomes = ingestor.ingest_urls([path], lambda url, _: progress("files", 1, 1, url))
+    else:
+        files = iter_paths([path])
+        if not files:
+            raise FactcheckError(f"{path}: no {', '.join(SUPPORTED_SUFFIXES)} files found")
+        done = 0
+
+        def on_file(file: Path, chunks: int) -> None:
+            nonlocal done
+            done += 1
+            progress("files", done, len(files), file.name)
+
+        progress("files", 0, len(files), "")
+        outcomes = ingestor.ingest(files, on_file)
     report = IngestReport()
-    done = 0
-
-    def on_file(file: Path, chunks: int) -> None:
-        nonlocal done
-        done += 1
-        progress("files", done, len(files), file.name)
-
-    progress("files", 0, len(files), "")
     doc_ids: list[str] = []
-    for outcome in Ingestor(session.store).ingest(files, on_file):
+    for outcome in outcomes:
         if outcome.status == "failed":
-            report.failed.append(f"{outcome.path.name}: {outcome.reason}")
+            name = outcome.url or outcome.path.name
+            report.failed.append(f"{name}: {outcome.reason}")
             continue
         if outcome.status == "unchanged":
             report.unchanged += 1
