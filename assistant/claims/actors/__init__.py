@@ -76,20 +76,20 @@ The display name of a group is the full name for a person, else the most properl
 capitalised, then longest, surface form without a leading article; ties go to the
 alphabetically first, so the result is deterministic.
 
-Layout: `lexicon`, `grammar` and `countries` (the general-knowledge tables), `tokens` and
-`context` (one pass over a text: tokens, countries, sentences, attribution frames),
-`phrases`, `matchers` and `anchored` (the candidate matchers), `spans` (`find_actors`),
-`families` and `keys` (`canonical_key`), `in_text` (`actor_in_text`), `knowledge` and
-`resolve` (`resolve_actors`).
+Layout: `_lexicon`, `_grammar` and `_countries` (the general-knowledge tables), `_tokens` and
+`_context` (one pass over a text: tokens, countries, sentences, attribution frames),
+`_phrases`, `_matchers` and `_anchored` (the candidate matchers), `_spans` (`find_actors`),
+`_families` and `_keys` (`canonical_key`), `_in_text` (`actor_in_text`), `_knowledge` and
+`_resolve` (`resolve_actors`).
 """
 
 from __future__ import annotations
 
-from .in_text import actor_in_text
-from .keys import canonical_key
-from .lexicon import names_a_speaker
-from .resolve import resolve_actors
-from .spans import MAX_ACTORS, ActorSpan, find_actors
+from ._in_text import actor_in_text
+from ._keys import canonical_key
+from ._lexicon import names_a_speaker
+from ._resolve import resolve_actors
+from ._spans import MAX_ACTORS, ActorSpan, find_actors
 
 __all__ = [
     "MAX_ACTORS",

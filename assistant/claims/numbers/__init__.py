@@ -30,7 +30,7 @@ What is recognised:
   lower-cased with single spaces) or right after it ("or more", "or so", "+"/"-plus" ->
   "plus").
 
-What is deliberately not a number: "one" in the idioms of `words._IDIOMS` ("one of", "no one",
+What is deliberately not a number: "one" in the idioms of `_words._IDIOMS` ("one of", "no one",
 "at one point", "one another", "one by one", "on the one hand", "the one who"...), "first"
 in "at first" / "first and foremost" / "first-hand", number words in a few names
 ("Formula One", "Air Force One", "Group of Seven"); digits inside codes and model names
@@ -53,17 +53,17 @@ half", "a third" yield nothing), "x times", numbers glued to units this package 
 list; three-digit groups after a space are always joined ("rooms 101 102" is one number);
 a bare 1800..2100 integer is told from a count by nearby words only.
 
-Layout: `core` (the mention and the number being assembled), `vocabulary` (word lists and
-unit, currency and percent patterns), `literals` (digits), `words` (number words and
-idioms), `dates` (dates, times and `find_time_refs`), `scan` (scanning and ranges), `hedges`
-(hedges and years), `api` (the public functions).
+Layout: `_core` (the mention and the number being assembled), `_vocabulary` (word lists and
+unit, currency and percent patterns), `_literals` (digits), `_words` (number words and
+idioms), `_dates` (dates, times and `find_time_refs`), `_scan` (scanning and ranges), `_hedges`
+(hedges and years), `_api` (the public functions).
 """
 
 from __future__ import annotations
 
-from .api import find_numbers, has_number, numbers_in, parse_number, same_number
-from .core import QUANTITY_KINDS, Kind, NumberMention
-from .dates import find_time_refs
+from ._api import find_numbers, has_number, numbers_in, parse_number, same_number
+from ._core import QUANTITY_KINDS, Kind, NumberMention
+from ._dates import find_time_refs
 
 __all__ = [
     "QUANTITY_KINDS",

@@ -17,7 +17,7 @@ import unicodedata
 from typing import Final
 
 from ..numbers import NumberMention
-from ..numbers.dates import _MONTHS
+from ..numbers._dates import _MONTHS
 
 _UNIT = r"(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|h|days?|weeks?|months?)"
 _PATTERNS: Final = (

@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from typing import Final
 
-from .context import _Ctx
-from .lexicon import (
+from ._context import _Ctx
+from ._lexicon import (
     _ADJ_PRE,
     _DETS,
     _DOC_NOUNS,
@@ -20,7 +20,7 @@ from .lexicon import (
     _WEAK_ORG_WORDS,
     _words,
 )
-from .phrases import _is_acronym, _name_end, _org_run, _title_end, _walk_np
+from ._phrases import _is_acronym, _name_end, _org_run, _title_end, _walk_np
 
 
 def _match_titled(ctx: _Ctx, i: int) -> tuple[int, int, int] | None:

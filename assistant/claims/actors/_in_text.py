@@ -8,9 +8,9 @@ import re
 from collections.abc import Sequence
 from typing import Final
 
-from .context import _Ctx
-from .keys import _analyse, _Info, _strip_article
-from .tokens import _STRAIGHTEN
+from ._context import _Ctx
+from ._keys import _analyse, _Info, _strip_article
+from ._tokens import _STRAIGHTEN
 
 
 def _norm_text(s: str) -> str:

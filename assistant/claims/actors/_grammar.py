@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Final
 
-from .lexicon import (
+from ._lexicon import (
     _BODY_HEADS,
     _CALENDAR,
     _GROUP_HEADS,

@@ -9,9 +9,9 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from .context import _Ctx
-from .countries import _COUNTRY_CODES
-from .families import (
+from ._context import _Ctx
+from ._countries import _COUNTRY_CODES
+from ._families import (
     _GENERIC_ORG_WORDS,
     _NONDISTINCT,
     _QUALIFIER_NORMAL,
@@ -19,7 +19,7 @@ from .families import (
     _role_key,
     _role_name,
 )
-from .lexicon import (
+from ._lexicon import (
     _ADJ_PRE,
     _BODY_HEADS,
     _CONNECTORS,
@@ -31,9 +31,9 @@ from .lexicon import (
     _ROLE_HEADS,
     _WEAK_HEADS,
 )
-from .matchers import _match_titled
-from .phrases import _is_acronym
-from .tokens import _STRAIGHTEN, _low
+from ._matchers import _match_titled
+from ._phrases import _is_acronym
+from ._tokens import _STRAIGHTEN, _low
 
 
 @dataclass(frozen=True)

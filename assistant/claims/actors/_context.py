@@ -6,8 +6,8 @@ candidate.
 
 from __future__ import annotations
 
-from .countries import _COUNTRY_CODES, _COUNTRY_FORMS, _GIVEN_NAME_COUNTRIES, _MAX_COUNTRY_WORDS
-from .grammar import (
+from ._countries import _COUNTRY_CODES, _COUNTRY_FORMS, _GIVEN_NAME_COUNTRIES, _MAX_COUNTRY_WORDS
+from ._grammar import (
     _ATTRIBUTION_VERBS,
     _AUXILIARIES,
     _BE,
@@ -18,8 +18,8 @@ from .grammar import (
     _SPEECH_VERBS,
     _SUBJECT_PREPS,
 )
-from .lexicon import _CALENDAR, _CHANNEL_WORDS, _DETS, _DOC_NOUNS, _PLATFORMS
-from .tokens import (
+from ._lexicon import _CALENDAR, _CHANNEL_WORDS, _DETS, _DOC_NOUNS, _PLATFORMS
+from ._tokens import (
     _LINE_BREAKS,
     _LOWERCASE_SUFFIXES,
     _NOT_NAME_SUFFIXES,

@@ -8,9 +8,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Final, NamedTuple
 
-from .anchored import _match_bare_backward, _match_bare_forward
-from .context import _Ctx
-from .matchers import (
+from ._anchored import _match_bare_backward, _match_bare_forward
+from ._context import _Ctx
+from ._matchers import (
     _match_country_np,
     _match_generic,
     _match_named_outlet,

@@ -8,9 +8,9 @@ from __future__ import annotations
 import math
 from collections.abc import Collection
 
-from .core import Kind, NumberMention
-from .hedges import _finish
-from .scan import _merge_ranges, _scan
+from ._core import Kind, NumberMention
+from ._hedges import _finish
+from ._scan import _merge_ranges, _scan
 
 
 def find_numbers(text: str) -> list[NumberMention]:

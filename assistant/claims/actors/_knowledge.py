@@ -10,12 +10,12 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from typing import Final
 
-from .families import _role_name
-from .in_text import _surnames, _without_country
-from .keys import _analyse, _countries_key, _Info, _key, _strip_article
-from .lexicon import _ROLE_HEADS, _TITLE_HEADS
-from .spans import ActorSpan, _find_all
-from .tokens import _low
+from ._families import _role_name
+from ._in_text import _surnames, _without_country
+from ._keys import _analyse, _countries_key, _Info, _key, _strip_article
+from ._lexicon import _ROLE_HEADS, _TITLE_HEADS
+from ._spans import ActorSpan, _find_all
+from ._tokens import _low
 
 
 def _edit_distance_at_most_one(x: str, y: str) -> bool:

@@ -9,9 +9,9 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from .core import _Core, _Parsed
-from .literals import _skip_token, _suffix
-from .vocabulary import _FRACTIONS, _ORDINALS, _SCALES, _SMALL, _SP, _TENS
+from ._core import _Core, _Parsed
+from ._literals import _skip_token, _suffix
+from ._vocabulary import _FRACTIONS, _ORDINALS, _SCALES, _SMALL, _SP, _TENS
 
 _WORD_RE = re.compile(r"[A-Za-z]+")
 _WORD_START_RE = re.compile(r"[A-Za-z]+\Z")

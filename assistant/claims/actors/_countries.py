@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Final
 
-from .tokens import _tokenize
+from ._tokens import _tokenize
 
 # "Canonical: other names | adjectives". Abbreviations in capitals (US, UK, EU, ...) match
 # only as written, so the pronoun "us" is never the United States.

@@ -7,9 +7,9 @@ from __future__ import annotations
 
 import re
 
-from .core import NumberMention, _Core
-from .dates import _DAY, _MONTHS
-from .vocabulary import _SP, _phrases, _words
+from ._core import NumberMention, _Core
+from ._dates import _DAY, _MONTHS
+from ._vocabulary import _SP, _phrases, _words
 
 # Hedges, normalised: lower case, single spaces, straight apostrophes.
 _HEDGES = _phrases(

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import re
 
-from .core import _Core, _Parsed
-from .vocabulary import _DASHES, _SP
+from ._core import _Core, _Parsed
+from ._vocabulary import _DASHES, _SP
 
 _MONTHS = (
     r"(?:(?:January|February|March|April|May|June|July|August|September|October"

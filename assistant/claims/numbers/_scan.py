@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import re
 
-from .core import _Core, _to_float
-from .dates import _MONTHS, _parse_month
-from .literals import _parse_numeric
-from .vocabulary import _CURRENCY_CODES, _DASHES, _NUMBER_WORDS, _SP, _words
-from .words import _idiom_offsets, _parse_word_number
+from ._core import _Core, _to_float
+from ._dates import _MONTHS, _parse_month
+from ._literals import _parse_numeric
+from ._vocabulary import _CURRENCY_CODES, _DASHES, _NUMBER_WORDS, _SP, _words
+from ._words import _idiom_offsets, _parse_word_number
 
 _TRIGGER_RE = re.compile(
     rf"(?P<cur>(?<![^\W_])(?:US|A|C|HK|NZ|S)?\$|[€£¥₹₽₴₩]|(?<![^\W_])(?:{_CURRENCY_CODES}|Rs\.?)"

@@ -6,11 +6,11 @@ revealed").
 
 from __future__ import annotations
 
-from .context import _Ctx
-from .grammar import _COMMON, _PREPOSITIONS
-from .lexicon import _PLATFORMS, _TITLE_HEADS
-from .phrases import _is_acronym
-from .tokens import _NOT_NAME_SUFFIXES
+from ._context import _Ctx
+from ._grammar import _COMMON, _PREPOSITIONS
+from ._lexicon import _PLATFORMS, _TITLE_HEADS
+from ._phrases import _is_acronym
+from ._tokens import _NOT_NAME_SUFFIXES
 
 
 def _match_bare_forward(ctx: _Ctx, f: int) -> tuple[int, int, str] | None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Final
 
-from .lexicon import _ROLE_HEADS, _ROLE_NORMAL, _TITLE_HEADS, _words
+from ._lexicon import _ROLE_HEADS, _ROLE_NORMAL, _TITLE_HEADS, _words
 
 _GENERIC_ORG_WORDS: Final = _words(
     """agency agencies service services directorate department office bureau body unit

@@ -8,10 +8,10 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 
-from .keys import _analyse, _clean, _key, _strip_article, canonical_key
-from .knowledge import _Knowledge
-from .lexicon import _SHARED_ROLES
-from .tokens import _low
+from ._keys import _analyse, _clean, _key, _strip_article, canonical_key
+from ._knowledge import _Knowledge
+from ._lexicon import _SHARED_ROLES
+from ._tokens import _low
 
 
 def _display_score(surface: str, key: str) -> tuple[bool, float, int, str]:

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import re
 
-from .core import _Core, _Parsed, _to_float
-from .dates import _TIME_AMPM_RE, _time_or_date
-from .vocabulary import (
+from ._core import _Core, _Parsed, _to_float
+from ._dates import _TIME_AMPM_RE, _time_or_date
+from ._vocabulary import (
     _CUR_PREFIX_RE,
     _CUR_SUFFIX_RE,
     _GLUED_MULT,

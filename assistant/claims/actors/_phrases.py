@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from typing import Final
 
-from .context import _Ctx
-from .countries import _COUNTRY_CODES
-from .grammar import _COMMON, _FUNCTION_WORDS
-from .lexicon import (
+from ._context import _Ctx
+from ._countries import _COUNTRY_CODES
+from ._grammar import _COMMON, _FUNCTION_WORDS
+from ._lexicon import (
     _BODY_HEADS,
     _CALENDAR,
     _CONNECTORS,
@@ -28,7 +28,7 @@ from .lexicon import (
     _WEAK_HEADS,
     _words,
 )
-from .tokens import _Tok
+from ._tokens import _Tok
 
 
 def _is_acronym(t: _Tok) -> bool:
