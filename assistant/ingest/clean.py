@@ -17,15 +17,15 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from .rules import (
-    _CHROME,
-    _LIST_BULLET,
-    _RELATED_HEADER,
-    _RELATED_ITEM_MAX,
-    _SOCIAL_ATTRIBUTION,
+    CHROME,
     LINE_RULES,
-    _embedded_post,
-    _fragment,
-    _related_item,
+    LIST_BULLET,
+    RELATED_HEADER,
+    RELATED_ITEM_MAX,
+    SOCIAL_ATTRIBUTION,
+    is_embedded_post,
+    is_fragment,
+    is_related_item,
 )
 
 __all__ = ["LINE_RULES", "CleanResult", "clean_text"]
@@ -48,7 +48,7 @@ def clean_text(text: str) -> CleanResult:
     First the line rules (:data:`LINE_RULES`). Then, in context:
 
     - ``social``: the embedded post just above a social attribution line (see
-      :func:`~assistant.ingest.rules._embedded_post`), at most one blank line between them;
+      :func:`~assistant.ingest.rules.is_embedded_post`), at most one blank line between them;
     - ``related``: link titles directly under a link-list header (blank lines between them
       allowed, at most 8): dropped only when clearly a list (two or more titles, every one
       bulleted, or the list runs to the end of the text);
@@ -100,20 +100,20 @@ class _Lines:
 
     def mark_embedded_posts(self) -> None:
         for i in self.nonblank:
-            if self.why[i] != "social" or not _SOCIAL_ATTRIBUTION.match(self.stripped[i]):
+            if self.why[i] != "social" or not SOCIAL_ATTRIBUTION.match(self.stripped[i]):
                 continue
             j = self.prev_nonblank(i)
             if (
                 j is not None
                 and i - j <= 2  # at most one blank line between post and attribution
                 and self.why[j] is None
-                and _embedded_post(self.stripped[j])
+                and is_embedded_post(self.stripped[j])
             ):
                 self.why[j] = "social"
 
     def mark_related_lists(self) -> None:
         for i in self.nonblank:
-            if self.why[i] == "related" and _RELATED_HEADER.fullmatch(self.stripped[i]):
+            if self.why[i] == "related" and RELATED_HEADER.fullmatch(self.stripped[i]):
                 self._mark_related_list(i)
 
     def _mark_related_list(self, header: int) -> None:
@@ -125,7 +125,7 @@ class _Lines:
                 blanks += 1
                 if blanks > 1:
                     break
-            elif self.why[j] is None and _related_item(line) and len(items) < _RELATED_ITEM_MAX:
+            elif self.why[j] is None and is_related_item(line) and len(items) < RELATED_ITEM_MAX:
                 items.append(j)
                 blanks = 0
             else:
@@ -134,21 +134,21 @@ class _Lines:
             return
         rest = range(items[-1] + 1, len(self.why))
         at_end = all(not self.stripped[k] or self.why[k] is not None for k in rest)
-        bulleted = all(_LIST_BULLET.match(self.stripped[k]) for k in items)
+        bulleted = all(LIST_BULLET.match(self.stripped[k]) for k in items)
         if len(items) >= 2 or bulleted or at_end:
             for k in items:
                 self.why[k] = "related"
 
     def mark_fragments(self) -> None:
         for i in self.nonblank:
-            if self.why[i] is not None or not _fragment(self.stripped[i]):
+            if self.why[i] is not None or not is_fragment(self.stripped[i]):
                 continue
             before, after = self.prev_nonblank(i), self.next_nonblank(i)
             if (
                 before is not None
                 and after is not None
-                and self.why[before] in _CHROME
-                and self.why[after] in _CHROME
+                and self.why[before] in CHROME
+                and self.why[after] in CHROME
             ):
                 self.why[i] = "fragment"
 

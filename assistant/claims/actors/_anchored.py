@@ -6,14 +6,14 @@ revealed").
 
 from __future__ import annotations
 
-from ._context import _Ctx
-from ._grammar import _COMMON, _PREPOSITIONS
-from ._lexicon import _PLATFORMS, _TITLE_HEADS
-from ._phrases import _is_acronym
-from ._tokens import _NOT_NAME_SUFFIXES
+from ._context import TextContext
+from ._grammar import COMMON_WORDS, PREPOSITIONS
+from ._lexicon import PLATFORMS, TITLE_HEADS
+from ._phrases import is_acronym
+from ._tokens import NOT_NAME_SUFFIXES
 
 
-def _match_bare_forward(ctx: _Ctx, f: int) -> tuple[int, int, str] | None:
+def match_bare_forward(ctx: TextContext, f: int) -> tuple[int, int, str] | None:
     """The name at a frame start ("according to Reuters", "by Ukraine")."""
     toks, n = ctx.toks, ctx.n
     i = f
@@ -22,24 +22,24 @@ def _match_bare_forward(ctx: _Ctx, f: int) -> tuple[int, int, str] | None:
     end = ctx.country_list(i, nouns=True)
     if end is not None:
         return f, end, "list"
-    if i < n and _is_acronym(toks[i]):
+    if i < n and is_acronym(toks[i]):
         return f, i + 1, "acronym"
     return _bare_run(ctx, f, i)
 
 
-def _not_bare(ctx: _Ctx, k: int) -> bool:
+def _not_bare(ctx: TextContext, k: int) -> bool:
     """Capitalised words that do not make a bare name: common words, platforms, demonyms."""
     t = ctx.toks[k]
     return (
-        t.low in _COMMON
-        or t.low in _PLATFORMS
+        t.low in COMMON_WORDS
+        or t.low in PLATFORMS
         or ctx.titlecase[k]
         or ctx.in_country[k]
-        or t.low in _TITLE_HEADS
+        or t.low in TITLE_HEADS
     )
 
 
-def _bare_run(ctx: _Ctx, f: int, i: int) -> tuple[int, int, str] | None:
+def _bare_run(ctx: TextContext, f: int, i: int) -> tuple[int, int, str] | None:
     toks, n = ctx.toks, ctx.n
     k = i
     while k < n and toks[k].word and toks[k].cap and not toks[k].poss:
@@ -48,12 +48,12 @@ def _bare_run(ctx: _Ctx, f: int, i: int) -> tuple[int, int, str] | None:
         k += 1
     if k == i or k - i > 5:
         return None
-    if toks[k - 1].low.endswith(_NOT_NAME_SUFFIXES):
+    if toks[k - 1].low.endswith(NOT_NAME_SUFFIXES):
         return None
     return f, k, "bare"
 
 
-def _match_bare_backward(ctx: _Ctx, e: int) -> tuple[int, int, str] | None:
+def match_bare_backward(ctx: TextContext, e: int) -> tuple[int, int, str] | None:
     """The subject ending at token `e` of an attribution verb: a name, a country list."""
     toks = ctx.toks
     t = toks[e]
@@ -62,7 +62,7 @@ def _match_bare_backward(ctx: _Ctx, e: int) -> tuple[int, int, str] | None:
     start = ctx.country_list_back(e)
     kind = "list"
     if start is None:
-        if _is_acronym(t):
+        if is_acronym(t):
             start, kind = e, "acronym"
         else:
             k = e
@@ -71,15 +71,15 @@ def _match_bare_backward(ctx: _Ctx, e: int) -> tuple[int, int, str] | None:
                     break
                 k -= 1
             start, kind = k + 1, "bare"
-            if start > e or toks[e].low.endswith(_NOT_NAME_SUFFIXES) or e - start >= 5:
+            if start > e or toks[e].low.endswith(NOT_NAME_SUFFIXES) or e - start >= 5:
                 return None
-            if start > 0 and toks[start - 1].low in _PREPOSITIONS:
+            if start > 0 and toks[start - 1].low in PREPOSITIONS:
                 return None  # "the ministry in Gaza said": Gaza is not the subject
             # "Moscow and Pyongyang admit": a list of names
             j = start - 1
             if j >= 1 and toks[j].low == "and" and toks[j - 1].word and toks[j - 1].cap:
                 k = j - 1
-                while k >= 0 and toks[k].word and toks[k].cap and toks[k].low not in _COMMON:
+                while k >= 0 and toks[k].word and toks[k].cap and toks[k].low not in COMMON_WORDS:
                     k -= 1
                 if k + 1 < j:
                     start = k + 1

@@ -1,4 +1,4 @@
-"""`_Ctx`, one pass over a text that every matcher shares: its tokens, where countries are
+"""`TextContext`, one pass over a text that every matcher shares: its tokens, where countries are
 mentioned, sentence starts and headlines set in Title Case, and the attribution frames ("X
 said", "according to X", "citing X", "X's official Telegram channel") that anchor a
 candidate.
@@ -6,36 +6,36 @@ candidate.
 
 from __future__ import annotations
 
-from ._countries import _COUNTRY_CODES, _COUNTRY_FORMS, _GIVEN_NAME_COUNTRIES, _MAX_COUNTRY_WORDS
+from ._countries import COUNTRY_CODES, COUNTRY_FORMS, GIVEN_NAME_COUNTRIES, MAX_COUNTRY_WORDS
 from ._grammar import (
-    _ATTRIBUTION_VERBS,
-    _AUXILIARIES,
-    _BE,
-    _BY_VERBS,
-    _FOLLOW_WORDS,
-    _LOWERCASE_VOCABULARY,
-    _NAME_TOKEN_EXCLUDED,
-    _SPEECH_VERBS,
-    _SUBJECT_PREPS,
+    ATTRIBUTION_VERBS,
+    AUXILIARIES,
+    BE_FORMS,
+    BY_VERBS,
+    FOLLOW_WORDS,
+    LOWERCASE_VOCABULARY,
+    NAME_TOKEN_EXCLUDED,
+    SPEECH_VERBS,
+    SUBJECT_PREPOSITIONS,
 )
-from ._lexicon import _CALENDAR, _CHANNEL_WORDS, _DETS, _DOC_NOUNS, _PLATFORMS
+from ._lexicon import CALENDAR, CHANNEL_WORDS, DETERMINERS, DOCUMENT_NOUNS, PLATFORMS
 from ._tokens import (
-    _LINE_BREAKS,
-    _LOWERCASE_SUFFIXES,
-    _NOT_NAME_SUFFIXES,
-    _QUOTES_AND_BRACKETS,
-    _TERMINALS,
-    _Tok,
-    _tokenize,
+    LINE_BREAKS,
+    LOWERCASE_SUFFIXES,
+    NOT_NAME_SUFFIXES,
+    QUOTES_AND_BRACKETS,
+    TERMINALS,
+    Token,
+    tokenize,
 )
 
 
-class _Ctx:
+class TextContext:
     """Tokens of a text with what every matcher needs to know about them."""
 
     def __init__(self, text: str) -> None:
         self.text = text
-        toks = _tokenize(text)
+        toks = tokenize(text)
         self.toks = toks
         n = len(toks)
         self.n = n
@@ -61,19 +61,19 @@ class _Ctx:
         while i < n:
             t = toks[i]
             found: tuple[int, str, bool] | None = None
-            if t.word and t.text in _COUNTRY_CODES:
-                found = (i + 1, _COUNTRY_CODES[t.text], False)
+            if t.word and t.text in COUNTRY_CODES:
+                found = (i + 1, COUNTRY_CODES[t.text], False)
             elif t.word and t.cap:
-                for size in range(min(_MAX_COUNTRY_WORDS, n - i), 0, -1):
+                for size in range(min(MAX_COUNTRY_WORDS, n - i), 0, -1):
                     key = tuple(x.low for x in toks[i : i + size])
-                    hit = _COUNTRY_FORMS.get(key)
+                    hit = COUNTRY_FORMS.get(key)
                     if hit is not None:
                         found = (i + size, hit[0], hit[1])
                         break
                 if (
                     found is not None
                     and found[0] == i + 1
-                    and t.low in _GIVEN_NAME_COUNTRIES
+                    and t.low in GIVEN_NAME_COUNTRIES
                     and i + 1 < n
                     and self._name_like(toks[i + 1])
                 ):
@@ -89,13 +89,13 @@ class _Ctx:
             i = end
 
     @staticmethod
-    def _name_like(t: _Tok) -> bool:
+    def _name_like(t: Token) -> bool:
         return (
             t.word
             and t.cap
-            and t.low not in _NAME_TOKEN_EXCLUDED
+            and t.low not in NAME_TOKEN_EXCLUDED
             and any(c.islower() for c in t.text)
-            and not ("-" in t.low and any((p,) in _COUNTRY_FORMS for p in t.low.split("-")))
+            and not ("-" in t.low and any((p,) in COUNTRY_FORMS for p in t.low.split("-")))
         )
 
     def is_name(self, k: int) -> bool:
@@ -103,7 +103,7 @@ class _Ctx:
         t = self.toks[k]
         if self.in_country[k] or not self._name_like(t):
             return False
-        return not t.low.endswith(_NOT_NAME_SUFFIXES)
+        return not t.low.endswith(NOT_NAME_SUFFIXES)
 
     # sentences and headlines ------------------------------------------------------------
 
@@ -112,12 +112,12 @@ class _Ctx:
         chunk_start = 0
         for k, t in enumerate(toks):
             j = k - 1
-            while j >= 0 and toks[j].text in _QUOTES_AND_BRACKETS:
+            while j >= 0 and toks[j].text in QUOTES_AND_BRACKETS:
                 j -= 1
             first = (
                 j < 0
-                or toks[j].text in _TERMINALS
-                or bool(_LINE_BREAKS.search(text, toks[j].end, t.start))
+                or toks[j].text in TERMINALS
+                or bool(LINE_BREAKS.search(text, toks[j].end, t.start))
             )
             self.sent_start[k] = first
             if first and k > chunk_start:
@@ -132,8 +132,8 @@ class _Ctx:
         suspicious = sum(
             1
             for t in caps
-            if t.low in _LOWERCASE_VOCABULARY
-            or (t.low.endswith(_LOWERCASE_SUFFIXES) and t.low not in _CALENDAR)
+            if t.low in LOWERCASE_VOCABULARY
+            or (t.low.endswith(LOWERCASE_SUFFIXES) and t.low not in CALENDAR)
         )
         if (suspicious >= 2 and len(caps) * 2 > len(words)) or (
             suspicious >= 1 and len(words) >= 2 and len(caps) * 4 > len(words) * 3
@@ -147,10 +147,10 @@ class _Ctx:
         """After "according to": skip "a statement released by", "reports from", ..."""
         toks, n = self.toks, self.n
         j = k
-        if j < n and toks[j].low in _DETS:
+        if j < n and toks[j].low in DETERMINERS:
             j += 1
         m = j
-        while m < n and toks[m].low in _DOC_NOUNS | {"access", "statement", "remarks"}:
+        while m < n and toks[m].low in DOCUMENT_NOUNS | {"access", "statement", "remarks"}:
             m += 1
         if m > j:
             if m < n and toks[m].low in {"released", "published", "issued", "made", "posted"}:
@@ -165,7 +165,7 @@ class _Ctx:
         self.frame_starts.add(k)
         k2 = self._skip_source_intro(k)
         self.frame_starts.add(k2)
-        if k2 < self.n and self.toks[k2].low in _DETS:
+        if k2 < self.n and self.toks[k2].low in DETERMINERS:
             self.frame_starts.add(k2 + 1)
 
     def _find_frames(self) -> None:
@@ -186,9 +186,9 @@ class _Ctx:
                 self.doc_frames.update(range(k + 2, min(n, k + 6)))
             elif low == "basis" and nxt == "of" and k > 0 and toks[k - 1].low == "the":
                 self._add_frame(k + 2)
-            elif low == "by" and k > 0 and toks[k - 1].low in _BY_VERBS:
+            elif low == "by" and k > 0 and toks[k - 1].low in BY_VERBS:
                 self._add_frame(k + 1)
-            elif low in _ATTRIBUTION_VERBS and nxt != "by":
+            elif low in ATTRIBUTION_VERBS and nxt != "by":
                 self._add_subject_end(k - 1, low)
                 if low in {"said", "says", "added", "told"} and self._inverted(k):
                     self._add_frame(k + 1)
@@ -212,8 +212,8 @@ class _Ctx:
 
     def _add_subject_end(self, k: int, verb: str) -> None:
         passive = False
-        while k >= 0 and self.toks[k].low in _AUXILIARIES:
-            passive = passive or self.toks[k].low in _BE
+        while k >= 0 and self.toks[k].low in AUXILIARIES:
+            passive = passive or self.toks[k].low in BE_FORMS
             k -= 1
         if k < 0 or (passive and not verb.endswith("ing")):
             return  # "it is believed", "soldiers were observed"
@@ -229,14 +229,17 @@ class _Ctx:
         for e in list(ends):
             j = e
             while (
-                j > 0 and e - j < 5 and self.toks[j].word and self.toks[j].low not in _SUBJECT_PREPS
+                j > 0
+                and e - j < 5
+                and self.toks[j].word
+                and self.toks[j].low not in SUBJECT_PREPOSITIONS
             ):
                 j -= 1
-            if 0 < j < e and self.toks[j].low in _SUBJECT_PREPS and self.toks[j - 1].word:
+            if 0 < j < e and self.toks[j].low in SUBJECT_PREPOSITIONS and self.toks[j - 1].word:
                 ends.append(j - 1)
         for e in ends:
             self.subj_ends.add(e)
-            if verb in _SPEECH_VERBS:
+            if verb in SPEECH_VERBS:
                 self.speech_ends.add(e)
 
     def _channel_follows(self, k: int) -> bool:
@@ -247,11 +250,11 @@ class _Ctx:
             j < n
             and j < k + 3
             and (
-                toks[j].low in {"official", "verified", "own", "press"} or toks[j].low in _PLATFORMS
+                toks[j].low in {"official", "verified", "own", "press"} or toks[j].low in PLATFORMS
             )
         ):
             j += 1
-        return j < n and toks[j].low in _CHANNEL_WORDS
+        return j < n and toks[j].low in CHANNEL_WORDS
 
     # helpers ----------------------------------------------------------------------------
 
@@ -271,8 +274,8 @@ class _Ctx:
         if t.cap:
             return False
         return (
-            (doc_frame and t.low in _DOC_NOUNS)
-            or t.low in _FOLLOW_WORDS
+            (doc_frame and t.low in DOCUMENT_NOUNS)
+            or t.low in FOLLOW_WORDS
             or t.low.endswith(("ed", "ly", "ing"))
         )
 

@@ -9,35 +9,35 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ._context import _Ctx
-from ._countries import _COUNTRY_CODES
+from ._context import TextContext
+from ._countries import COUNTRY_CODES
 from ._families import (
-    _GENERIC_ORG_WORDS,
-    _NONDISTINCT,
-    _QUALIFIER_NORMAL,
-    _family,
-    _role_key,
-    _role_name,
+    GENERIC_ORGANISATION_WORDS,
+    NON_DISTINCTIVE,
+    QUALIFIER_NORMAL,
+    family_of,
+    role_key,
+    role_name,
 )
 from ._lexicon import (
-    _ADJ_PRE,
-    _BODY_HEADS,
-    _CONNECTORS,
-    _DETS,
-    _DOC_NOUNS,
-    _GROUP_HEADS,
-    _METONYMS,
-    _NAME_PARTICLES,
-    _ROLE_HEADS,
-    _WEAK_HEADS,
+    BODY_HEADS,
+    CONNECTORS,
+    DETERMINERS,
+    DOCUMENT_NOUNS,
+    GROUP_HEADS,
+    METONYMS,
+    NAME_PARTICLES,
+    PRE_ADJECTIVES,
+    ROLE_HEADS,
+    WEAK_HEADS,
 )
-from ._matchers import _match_titled
-from ._phrases import _is_acronym
-from ._tokens import _STRAIGHTEN, _low
+from ._matchers import match_titled
+from ._phrases import is_acronym
+from ._tokens import STRAIGHTEN, lower_form
 
 
 @dataclass(frozen=True)
-class _Info:
+class ActorInfo:
     kind: str  # person, name, org, group, role, country, other
     countries: tuple[str, ...] = ()
     family: str = ""
@@ -48,34 +48,38 @@ class _Info:
     proper: bool = False  # content words capitalised
 
 
-def _strip_article(surface: str) -> str:
+def strip_article(surface: str) -> str:
     return re.sub(r"^(?:the|a|an|some|several|both)\s+", "", surface.strip(), flags=re.I)
 
 
-def _clean(surface: str) -> str:
+def clean_surface(surface: str) -> str:
     return " ".join(surface.split())
 
 
-def _analyse(surface: str) -> _Info:
+def analyse(surface: str) -> ActorInfo:
     """What a surface form names: kind, countries, institution family, person's name."""
-    text = _clean(surface)
-    ctx = _Ctx(text)
+    text = clean_surface(surface)
+    ctx = TextContext(text)
     toks = ctx.toks
     i = 0
     n = ctx.n
-    while i < n and toks[i].low in _DETS | _ADJ_PRE and not (i + 1 < n and toks[i + 1].poss):
+    while (
+        i < n
+        and toks[i].low in DETERMINERS | PRE_ADJECTIVES
+        and not (i + 1 < n and toks[i + 1].poss)
+    ):
         i += 1
     acronym = ""
     if (
         n - i >= 4
         and toks[n - 1].text == ")"
         and toks[n - 3].text == "("
-        and (_is_acronym(toks[n - 2]) or toks[n - 2].text in _COUNTRY_CODES)
+        and (is_acronym(toks[n - 2]) or toks[n - 2].text in COUNTRY_CODES)
     ):
         acronym = toks[n - 2].text
         n -= 3
     if i >= n:
-        return _Info("other", words=(_low(text),))
+        return ActorInfo("other", words=(lower_form(text),))
     if n - i == 1:
         single = _analyse_single(ctx, i, acronym)
         if single is not None:
@@ -86,45 +90,44 @@ def _analyse(surface: str) -> _Info:
     return _analyse_phrase(ctx, i, n, acronym)
 
 
-def _analyse_single(ctx: _Ctx, i: int, acronym: str) -> _Info | None:
+def _analyse_single(ctx: TextContext, i: int, acronym: str) -> ActorInfo | None:
     """One word: a metonym ("Kremlin"), a country, or a bare name or acronym."""
     t = ctx.toks[i]
     if not t.word or not (t.cap or t.text[0].isdigit()):
         return None
-    metonym = _METONYMS.get((t.low,))
+    metonym = METONYMS.get((t.low,))
     if metonym is not None:
-        return _Info("org", (metonym[0],), metonym[1], (), (t.low,), proper=True)
+        return ActorInfo("org", (metonym[0],), metonym[1], (), (t.low,), proper=True)
     if i in ctx.country_at:
-        return _Info("country", countries=(ctx.country_at[i][1],))
-    return _Info("name", words=(t.text.translate(_STRAIGHTEN),), acronym=acronym)
+        return ActorInfo("country", countries=(ctx.country_at[i][1],))
+    return ActorInfo("name", words=(t.text.translate(STRAIGHTEN),), acronym=acronym)
 
 
-def _analyse_person(ctx: _Ctx, i: int, n: int) -> _Info | None:
+def _analyse_person(ctx: TextContext, i: int, n: int) -> ActorInfo | None:
     """A titled person ("Russian President Vladimir Putin") or a bare full name."""
     toks = ctx.toks
-    titled = _match_titled(ctx, i)
+    titled = match_titled(ctx, i)
     if titled is not None and titled[0] == n:
         end, title_start, name_start = titled
-        name = [t.text.translate(_STRAIGHTEN) for t in toks[name_start:end] if t.word]
+        name = [t.text.translate(STRAIGHTEN) for t in toks[name_start:end] if t.word]
         countries = (ctx.country_at[i][1],) if i in ctx.country_at else ()
         title_words = [t.low for t in toks[title_start:name_start] if t.word]
-        role = _role_key(countries, title_words) if countries else ""
+        role = role_key(countries, title_words) if countries else ""
         words = tuple(w for w in name if len(w) > 1 or not w.isupper())
-        return _Info("person", countries=countries, words=words, role=role)
+        return ActorInfo("person", countries=countries, words=words, role=role)
     if (
         n - i >= 2
         and ctx.is_name(i)
         and all(
-            ctx.is_name(k) or toks[k].low in _NAME_PARTICLES or not toks[k].word
-            for k in range(i, n)
+            ctx.is_name(k) or toks[k].low in NAME_PARTICLES or not toks[k].word for k in range(i, n)
         )
     ):
-        words = tuple(t.text.translate(_STRAIGHTEN) for t in toks[i:n] if len(t.text) > 1)
-        return _Info("person", words=words)
+        words = tuple(t.text.translate(STRAIGHTEN) for t in toks[i:n] if len(t.text) > 1)
+        return ActorInfo("person", words=words)
     return None
 
 
-def _analyse_phrase(ctx: _Ctx, i: int, n: int, acronym: str) -> _Info:
+def _analyse_phrase(ctx: TextContext, i: int, n: int, acronym: str) -> ActorInfo:
     """Countries, then content words classified by their head: role, group or body."""
     toks = ctx.toks
     found: list[str] = []
@@ -137,46 +140,50 @@ def _analyse_phrase(ctx: _Ctx, i: int, n: int, acronym: str) -> _Info:
             k = ctx.country_at[k][0]
             continue
         t = toks[k]
-        if t.word and t.low not in _CONNECTORS | _DETS | {"and", "the"}:
+        if t.word and t.low not in CONNECTORS | DETERMINERS | {"and", "the"}:
             content.append(t.low)
             capitals += t.cap
         k += 1
     countries = tuple(sorted(set(found)))
     if not content:
         kind = "country" if countries else "other"
-        return _Info(kind, countries=countries, words=() if countries else (_low(ctx.text),))
+        return ActorInfo(
+            kind, countries=countries, words=() if countries else (lower_form(ctx.text),)
+        )
     for size in (2, 1):
         for a in range(len(content) - size + 1):
-            hit = _METONYMS.get(tuple(content[a : a + size]))
+            hit = METONYMS.get(tuple(content[a : a + size]))
             if hit is not None:
-                return _Info("org", (hit[0],), hit[1], (), tuple(content), proper=True)
-    while len(content) > 1 and content[-1] in _DOC_NOUNS and content[-2] not in _DOC_NOUNS:
+                return ActorInfo("org", (hit[0],), hit[1], (), tuple(content), proper=True)
+    while len(content) > 1 and content[-1] in DOCUMENT_NOUNS and content[-2] not in DOCUMENT_NOUNS:
         content.pop()  # "intelligence reports" -> intelligence
     head = content[-1]
-    family, triggers = _family(content)
-    if head in _ROLE_HEADS and head not in _BODY_HEADS:
-        role = _role_name(content)
-        return _Info("role", countries, family, (), tuple(content), role=role)
-    if (head in _GROUP_HEADS and head != "authorities") or head in _WEAK_HEADS:
-        return _Info("group", countries, head, tuple(sorted(set(content[:-1]) - _ADJ_PRE)))
+    family, triggers = family_of(content)
+    if head in ROLE_HEADS and head not in BODY_HEADS:
+        role = role_name(content)
+        return ActorInfo("role", countries, family, (), tuple(content), role=role)
+    if (head in GROUP_HEADS and head != "authorities") or head in WEAK_HEADS:
+        return ActorInfo(
+            "group", countries, head, tuple(sorted(set(content[:-1]) - PRE_ADJECTIVES))
+        )
     qualifier: tuple[str, ...] = ()
     if family and not family.startswith("ministry "):
-        rest = set(content) - triggers - _GENERIC_ORG_WORDS - _NONDISTINCT
-        qualifier = tuple(sorted({_QUALIFIER_NORMAL.get(w, w) for w in rest}))
+        rest = set(content) - triggers - GENERIC_ORGANISATION_WORDS - NON_DISTINCTIVE
+        qualifier = tuple(sorted({QUALIFIER_NORMAL.get(w, w) for w in rest}))
     proper = capitals == len(content)
-    return _Info("org", countries, family, qualifier, tuple(content), acronym, proper=proper)
+    return ActorInfo("org", countries, family, qualifier, tuple(content), acronym, proper=proper)
 
 
-def _countries_key(countries: Sequence[str]) -> str:
+def countries_key(countries: Sequence[str]) -> str:
     return "+".join(sorted(c.lower() for c in countries)) or "-"
 
 
-def _key(info: _Info) -> str:
-    c = _countries_key(info.countries)
+def key_of(info: ActorInfo) -> str:
+    c = countries_key(info.countries)
     qualifier = ":" + "+".join(info.qualifier) if info.qualifier else ""
     keys = {
-        "person": lambda: "person:" + " ".join(_low(w) for w in info.words),
-        "name": lambda: "name:" + _low(info.words[0]),
+        "person": lambda: "person:" + " ".join(lower_form(w) for w in info.words),
+        "name": lambda: "name:" + lower_form(info.words[0]),
         "country": lambda: "country:" + c,
         "role": lambda: f"role:{c}:{info.family or '-'}:{info.role}",
         "group": lambda: f"group:{c}:{info.family}{qualifier}",
@@ -193,4 +200,4 @@ def _key(info: _Info) -> str:
 def canonical_key(surface: str) -> str:
     """The text-only grouping key of an actor's surface form, e.g.
     "org:ukraine:intelligence:military", "person:kyrylo budanov", "group:ukraine:officials"."""
-    return _key(_analyse(surface))
+    return key_of(analyse(surface))

@@ -7,23 +7,23 @@ from __future__ import annotations
 
 from typing import Final
 
-from ._context import _Ctx
+from ._context import TextContext
 from ._lexicon import (
-    _ADJ_PRE,
-    _DETS,
-    _DOC_NOUNS,
-    _METONYMS,
-    _MODIFIERS,
-    _NAME_PARTICLES,
-    _ORG_WORDS,
-    _QUANTIFIERS,
-    _WEAK_ORG_WORDS,
-    _words,
+    DETERMINERS,
+    DOCUMENT_NOUNS,
+    METONYMS,
+    MODIFIERS,
+    NAME_PARTICLES,
+    ORGANISATION_WORDS,
+    PRE_ADJECTIVES,
+    QUANTIFIERS,
+    WEAK_ORGANISATION_WORDS,
+    word_set,
 )
-from ._phrases import _is_acronym, _name_end, _org_run, _title_end, _walk_np
+from ._phrases import is_acronym, name_end, organisation_run, title_end, walk_noun_phrase
 
 
-def _match_titled(ctx: _Ctx, i: int) -> tuple[int, int, int] | None:
+def match_titled(ctx: TextContext, i: int) -> tuple[int, int, int] | None:
     """Titled person at `i`: (end, start of title words, start of name), else None."""
     toks, n = ctx.toks, ctx.n
     title_start = i
@@ -31,16 +31,16 @@ def _match_titled(ctx: _Ctx, i: int) -> tuple[int, int, int] | None:
         title_start = ctx.country_at[i][0]
         if title_start < n and toks[title_start].poss:
             title_start += 1
-    name_start = _title_end(ctx, title_start)
+    name_start = title_end(ctx, title_start)
     if name_start is None:
         return None
-    end, words = _name_end(ctx, name_start, 4)
+    end, words = name_end(ctx, name_start, 4)
     if not words:
         return None
     return end, title_start, name_start
 
 
-def _match_org(ctx: _Ctx, i: int) -> tuple[int, int] | None:
+def match_organisation(ctx: TextContext, i: int) -> tuple[int, int] | None:
     """A capitalised organisation name starting at `i` (its own start may be earlier)."""
     toks, n = ctx.toks, ctx.n
     t = toks[i]
@@ -49,11 +49,14 @@ def _match_org(ctx: _Ctx, i: int) -> tuple[int, int] | None:
     if i > 0 and toks[i - 1].word and toks[i - 1].cap and not toks[i - 1].poss:
         return None  # not the start of the run
     k = i + 1 if t.low == "the" else i
-    end, words = _org_run(ctx, k)
+    end, words = organisation_run(ctx, k)
     lows = [w.low for w in words]
-    metonym = any(tuple(lows[a : a + s]) in _METONYMS for s in (1, 2) for a in range(len(lows)))
+    metonym = any(tuple(lows[a : a + s]) in METONYMS for s in (1, 2) for a in range(len(lows)))
     possessor = i >= 2 and toks[i - 1].poss and (i - 2) in ctx.country_end
-    has_head = any(w in _ORG_WORDS and (w not in _WEAK_ORG_WORDS or len(words) >= 2) for w in lows)
+    has_head = any(
+        w in ORGANISATION_WORDS and (w not in WEAK_ORGANISATION_WORDS or len(words) >= 2)
+        for w in lows
+    )
     if not words or not (metonym or (has_head and (len(words) >= 2 or possessor))):
         return None
     if all(ctx.in_country[k2] for k2 in range(k, end) if toks[k2].word and toks[k2].cap):
@@ -66,20 +69,20 @@ def _match_org(ctx: _Ctx, i: int) -> tuple[int, int] | None:
     if (
         end + 2 < n
         and toks[end].text == "("
-        and _is_acronym(toks[end + 1])
+        and is_acronym(toks[end + 1])
         and (toks[end + 2].text == ")")
     ):
         end += 3
     return start, end
 
 
-def _match_country_np(ctx: _Ctx, i: int) -> tuple[int, int] | None:
+def match_country_noun_phrase(ctx: TextContext, i: int) -> tuple[int, int] | None:
     """[det] [adj]* COUNTRY(-list)['s] [names] modifiers* head."""
     toks, n = ctx.toks, ctx.n
     j = i
-    if j < n and toks[j].low in _DETS:
+    if j < n and toks[j].low in DETERMINERS:
         j += 1
-    while j < n and toks[j].low in _ADJ_PRE:
+    while j < n and toks[j].low in PRE_ADJECTIVES:
         j += 1
     end = ctx.country_list(j)
     if end is None:
@@ -87,11 +90,11 @@ def _match_country_np(ctx: _Ctx, i: int) -> tuple[int, int] | None:
     possessive = end < n and toks[end].poss
     if possessive:
         end += 1
-    walked = _walk_np(ctx, end, allow_names=possessive)
+    walked = walk_noun_phrase(ctx, end, allow_names=possessive)
     if walked is None:
         return None
     b, cls = walked
-    if b < n and _is_acronym(toks[b]) and cls == "body":
+    if b < n and is_acronym(toks[b]) and cls == "body":
         b += 1  # "North Korea's state news agency KCNA"
     if cls == "weak" and not ctx.anchored(i, b, speech=True):
         return None
@@ -100,21 +103,21 @@ def _match_country_np(ctx: _Ctx, i: int) -> tuple[int, int] | None:
     return i, b
 
 
-def _match_generic(ctx: _Ctx, i: int) -> tuple[int, int] | None:
+def match_generic(ctx: TextContext, i: int) -> tuple[int, int] | None:
     """A group or role without a country: "military and intelligence sources", "an expert"."""
     toks, n = ctx.toks, ctx.n
     j = i
     det = ""
-    if j < n and toks[j].low in _DETS:
+    if j < n and toks[j].low in DETERMINERS:
         det = toks[j].low
         j += 1
     adjectives = 0
-    while j < n and toks[j].low in _ADJ_PRE:
+    while j < n and toks[j].low in PRE_ADJECTIVES:
         adjectives += 1
         j += 1
     if j < n and j in ctx.country_at:
         return None
-    walked = _walk_np(ctx, j, allow_names=False)
+    walked = walk_noun_phrase(ctx, j, allow_names=False)
     if walked is None:
         return None
     b, cls = walked
@@ -122,14 +125,14 @@ def _match_generic(ctx: _Ctx, i: int) -> tuple[int, int] | None:
     anchored = ctx.anchored(i, b)
     doc_frame = i in ctx.doc_frames
     if cls == "group":
-        ok = det in _QUANTIFIERS or modified or anchored
+        ok = det in QUANTIFIERS or modified or anchored
         ok = ok and not (det == "the" and not modified and not anchored)
     elif cls == "role":
         ok = det in {"a", "an", "one"} and (anchored or modified)
     elif cls == "body":
         bare_ok = det == "" and toks[b - 1].low in {"police", "authorities"} and anchored
         bare_ok = bare_ok or (det == "the" and modified and anchored)  # "the foreign ministry"
-        doc_ok = doc_frame and b < n and toks[b].low in _DOC_NOUNS and det != "the"
+        doc_ok = doc_frame and b < n and toks[b].low in DOCUMENT_NOUNS and det != "the"
         if doc_ok:
             return i, b + 1
         ok = bare_ok
@@ -142,7 +145,7 @@ def _match_generic(ctx: _Ctx, i: int) -> tuple[int, int] | None:
     return i, b
 
 
-def _match_names(ctx: _Ctx, i: int) -> tuple[int, int] | None:
+def match_names(ctx: TextContext, i: int) -> tuple[int, int] | None:
     """Two to five name words ("Kyrylo Budanov"), or one in apposition to a role."""
     toks, n = ctx.toks, ctx.n
     if not ctx.is_name(i) or ctx.titlecase[i]:
@@ -157,7 +160,7 @@ def _match_names(ctx: _Ctx, i: int) -> tuple[int, int] | None:
             k += 1
         elif len(toks[k].text) == 1 and toks[k].cap and k + 1 < n and toks[k + 1].text == ".":
             k += 2
-        elif toks[k].low in _NAME_PARTICLES and k + 1 < n and ctx.is_name(k + 1):
+        elif toks[k].low in NAME_PARTICLES and k + 1 < n and ctx.is_name(k + 1):
             k += 1
         else:
             break
@@ -171,32 +174,32 @@ def _match_names(ctx: _Ctx, i: int) -> tuple[int, int] | None:
         j += 1
         if toks[j].low in {"the", "a", "an"}:
             j += 1
-        walked = _walk_np(ctx, j, allow_names=False)
+        walked = walk_noun_phrase(ctx, j, allow_names=False)
         if walked is not None and walked[1] == "role" and walked[0] - j <= 4:
             return i, k
     return None
 
 
-_OUTLET_HEADS: Final = _words(
+_OUTLET_HEADS: Final = word_set(
     "agency service network broadcaster newspaper outlet daily magazine channel wire group"
 )
 
 
-def _match_named_outlet(ctx: _Ctx, i: int) -> tuple[int, int] | None:
+def match_named_outlet(ctx: TextContext, i: int) -> tuple[int, int] | None:
     """A name or acronym then an outlet noun: "Yonhap news agency", "the TASS news agency"."""
     toks, n = ctx.toks, ctx.n
     t = toks[i]
-    if not (_is_acronym(t) or ctx.is_name(i)) or ctx.titlecase[i]:
+    if not (is_acronym(t) or ctx.is_name(i)) or ctx.titlecase[i]:
         return None
     if i > 0 and toks[i - 1].word and toks[i - 1].cap:
         return None
     k = i + 1
-    while k < n and k - i <= 3 and (ctx.is_name(k) or _is_acronym(toks[k])):
+    while k < n and k - i <= 3 and (ctx.is_name(k) or is_acronym(toks[k])):
         k += 1
-    walked = _walk_np(ctx, k, allow_names=False)
+    walked = walk_noun_phrase(ctx, k, allow_names=False)
     if walked is None or walked[0] - k > 3 or toks[walked[0] - 1].low not in _OUTLET_HEADS:
         return None
-    if any(toks[j].low not in _MODIFIERS | _OUTLET_HEADS for j in range(k, walked[0])):
+    if any(toks[j].low not in MODIFIERS | _OUTLET_HEADS for j in range(k, walked[0])):
         return None
     if not ctx.follower_ok(walked[0]):
         return None
@@ -206,16 +209,16 @@ def _match_named_outlet(ctx: _Ctx, i: int) -> tuple[int, int] | None:
     return start, walked[0]
 
 
-def _match_titled_span(ctx: _Ctx, i: int) -> tuple[int, int] | None:
-    titled = _match_titled(ctx, i)
+def match_titled_span(ctx: TextContext, i: int) -> tuple[int, int] | None:
+    titled = match_titled(ctx, i)
     return None if titled is None else (i, titled[0])
 
 
-def _match_the_acronym(ctx: _Ctx, i: int) -> tuple[int, int] | None:
+def match_the_acronym(ctx: TextContext, i: int) -> tuple[int, int] | None:
     """ "the NIS", "the IAEA" (not inside brackets, not before a noun)."""
     toks, n = ctx.toks, ctx.n
     if (
-        _is_acronym(toks[i])
+        is_acronym(toks[i])
         and i > 0
         and toks[i - 1].low == "the"
         and ctx.follower_ok(i + 1)

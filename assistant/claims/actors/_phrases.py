@@ -8,49 +8,49 @@ from __future__ import annotations
 
 from typing import Final
 
-from ._context import _Ctx
-from ._countries import _COUNTRY_CODES
-from ._grammar import _COMMON, _FUNCTION_WORDS
+from ._context import TextContext
+from ._countries import COUNTRY_CODES
+from ._grammar import COMMON_WORDS, FUNCTION_WORDS
 from ._lexicon import (
-    _BODY_HEADS,
-    _CALENDAR,
-    _CONNECTORS,
-    _GROUP_HEADS,
-    _MODIFIERS,
-    _NAME_PARTICLES,
-    _ORG_WORDS,
-    _PLATFORMS,
-    _ROLE_HEADS,
-    _TITLE_ABBREVIATIONS,
-    _TITLE_HEADS,
-    _TITLE_MODIFIERS,
-    _TITLE_OF_COMPLEMENTS,
-    _WEAK_HEADS,
-    _words,
+    BODY_HEADS,
+    CALENDAR,
+    CONNECTORS,
+    GROUP_HEADS,
+    MODIFIERS,
+    NAME_PARTICLES,
+    ORGANISATION_WORDS,
+    PLATFORMS,
+    ROLE_HEADS,
+    TITLE_ABBREVIATIONS,
+    TITLE_HEADS,
+    TITLE_MODIFIERS,
+    TITLE_OF_COMPLEMENTS,
+    WEAK_HEADS,
+    word_set,
 )
-from ._tokens import _Tok
+from ._tokens import Token
 
 
-def _is_acronym(t: _Tok) -> bool:
+def is_acronym(t: Token) -> bool:
     s = t.text
     return (
         t.word
         and 2 <= len(s) <= 6
         and s.isupper()
         and s.isalnum()
-        and s not in _COUNTRY_CODES
-        and (len(s) >= 3 or t.low not in _COMMON)
+        and s not in COUNTRY_CODES
+        and (len(s) >= 3 or t.low not in COMMON_WORDS)
         and t.low not in _NOT_ACRONYMS
     )
 
 
-_NOT_ACRONYMS: Final = _words(
+_NOT_ACRONYMS: Final = word_set(
     """am pm edt est cst pst gmt utc bst cet cest kst jst msk km kg mm cm tv id ok ii iii iv vi
     vii viii ix xi ceo cfo gdp covid hiv aids ai it pdf faq"""
 )
 
 
-def _title_end(ctx: _Ctx, k: int) -> int | None:
+def title_end(ctx: TextContext, k: int) -> int | None:
     """End of title words from `k` ("Deputy Secretary of State", "spy chief", "Gen."), which
     must end in a title (or its "of" complement), else None."""
     toks, n = ctx.toks, ctx.n
@@ -58,18 +58,18 @@ def _title_end(ctx: _Ctx, k: int) -> int | None:
     end: int | None = None
     while k < n and toks[k].word:
         low = toks[k].low
-        if low in _TITLE_HEADS:
+        if low in TITLE_HEADS:
             saw_head = True
             k += 1
-            if low in _TITLE_ABBREVIATIONS and k < n and toks[k].text == ".":
+            if low in TITLE_ABBREVIATIONS and k < n and toks[k].text == ".":
                 k += 1
             end = k
-        elif low == "of" and saw_head and k + 1 < n and toks[k + 1].low in _TITLE_OF_COMPLEMENTS:
+        elif low == "of" and saw_head and k + 1 < n and toks[k + 1].low in TITLE_OF_COMPLEMENTS:
             k += 1
-            while k < n and toks[k].low in _TITLE_OF_COMPLEMENTS:
+            while k < n and toks[k].low in TITLE_OF_COMPLEMENTS:
                 k += 1
             end = k
-        elif low in _TITLE_MODIFIERS:
+        elif low in TITLE_MODIFIERS:
             k += 1
             end = None
         else:
@@ -77,7 +77,7 @@ def _title_end(ctx: _Ctx, k: int) -> int | None:
     return end
 
 
-def _name_end(ctx: _Ctx, k: int, max_words: int) -> tuple[int, int]:
+def name_end(ctx: TextContext, k: int, max_words: int) -> tuple[int, int]:
     """End of the name words from `k` (with initials and particles) and how many there are."""
     toks, n = ctx.toks, ctx.n
     start = k
@@ -89,7 +89,7 @@ def _name_end(ctx: _Ctx, k: int, max_words: int) -> tuple[int, int]:
             k += 1
         elif words and len(t.text) == 1 and t.cap and k + 1 < n and toks[k + 1].text == ".":
             k += 2  # an initial: "John F. Kennedy"
-        elif words and t.low in _NAME_PARTICLES and k + 1 < n and ctx.is_name(k + 1):
+        elif words and t.low in NAME_PARTICLES and k + 1 < n and ctx.is_name(k + 1):
             k += 1  # "Ursula von der Leyen"
         else:
             break
@@ -98,11 +98,11 @@ def _name_end(ctx: _Ctx, k: int, max_words: int) -> tuple[int, int]:
     return k, words
 
 
-def _org_run(ctx: _Ctx, k: int) -> tuple[int, list[_Tok]]:
+def organisation_run(ctx: TextContext, k: int) -> tuple[int, list[Token]]:
     """End and words of a run of capitalised name words from `k`, with inner connectors
     ("Center for Strategic and International Studies", "Defense Intelligence of Ukraine")."""
     toks, n = ctx.toks, ctx.n
-    words: list[_Tok] = []
+    words: list[Token] = []
     end = k
     connected = False
     while end < n:
@@ -111,7 +111,7 @@ def _org_run(ctx: _Ctx, k: int) -> tuple[int, list[_Tok]]:
             words.append(x)
             end += 1
             continue
-        if not words or not (x.low in _CONNECTORS or (x.low == "and" and connected)):
+        if not words or not (x.low in CONNECTORS or (x.low == "and" and connected)):
             break
         j = end + 1
         if j < n and toks[j].low == "the" and x.low != "and":
@@ -123,23 +123,23 @@ def _org_run(ctx: _Ctx, k: int) -> tuple[int, list[_Tok]]:
     return end, words
 
 
-def _org_word(ctx: _Ctx, k: int, *, inside: bool) -> bool:
+def _org_word(ctx: TextContext, k: int, *, inside: bool) -> bool:
     """A capitalised word that can be part of an organisation's name: inside a name, common
     nouns count too ("Office for National Statistics"), function words and dates never."""
     t = ctx.toks[k]
-    if t.low in _ORG_WORDS:
+    if t.low in ORGANISATION_WORDS:
         return True
-    if t.low in _CALENDAR or t.low in _PLATFORMS:
+    if t.low in CALENDAR or t.low in PLATFORMS:
         return False
-    if t.low not in _COMMON:
+    if t.low not in COMMON_WORDS:
         return True
-    return inside and not ctx.sent_start[k] and t.low not in _FUNCTION_WORDS
+    return inside and not ctx.sent_start[k] and t.low not in FUNCTION_WORDS
 
 
-_NP_VOCABULARY: Final = _MODIFIERS | _BODY_HEADS | _GROUP_HEADS | _ROLE_HEADS | _WEAK_HEADS
+_NP_VOCABULARY: Final = MODIFIERS | BODY_HEADS | GROUP_HEADS | ROLE_HEADS | WEAK_HEADS
 
 
-def _walk_np(ctx: _Ctx, k: int, *, allow_names: bool) -> tuple[int, str] | None:
+def walk_noun_phrase(ctx: TextContext, k: int, *, allow_names: bool) -> tuple[int, str] | None:
     """Modifiers then a head noun from `k`: (end, head class), longest complete phrase."""
     toks, n = ctx.toks, ctx.n
     if allow_names:
@@ -166,12 +166,12 @@ def _walk_np(ctx: _Ctx, k: int, *, allow_names: bool) -> tuple[int, str] | None:
 
 
 def _head_class(low: str) -> str:
-    if low in _GROUP_HEADS:
+    if low in GROUP_HEADS:
         return "group"
-    if low in _BODY_HEADS:
+    if low in BODY_HEADS:
         return "body"
-    if low in _ROLE_HEADS:
+    if low in ROLE_HEADS:
         return "role"
-    if low in _WEAK_HEADS:
+    if low in WEAK_HEADS:
         return "weak"
     return ""

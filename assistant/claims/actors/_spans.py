@@ -8,16 +8,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Final, NamedTuple
 
-from ._anchored import _match_bare_backward, _match_bare_forward
-from ._context import _Ctx
+from ._anchored import match_bare_backward, match_bare_forward
+from ._context import TextContext
 from ._matchers import (
-    _match_country_np,
-    _match_generic,
-    _match_named_outlet,
-    _match_names,
-    _match_org,
-    _match_the_acronym,
-    _match_titled_span,
+    match_country_noun_phrase,
+    match_generic,
+    match_named_outlet,
+    match_names,
+    match_organisation,
+    match_the_acronym,
+    match_titled_span,
 )
 
 MAX_ACTORS: Final = 10
@@ -54,17 +54,17 @@ class _Cand(NamedTuple):
 
 # Matchers tried at every word, with the priority and kind of what they find.
 _MATCHERS: Final = (
-    (_match_titled_span, _P_TITLED, "titled"),
-    (_match_org, _P_ORG, "org"),
-    (_match_named_outlet, _P_ORG, "org"),
-    (_match_country_np, _P_COUNTRY_NP, "np"),
-    (_match_names, _P_NAME, "name"),
-    (_match_generic, _P_GROUP, "group"),
-    (_match_the_acronym, _P_ACRONYM, "acronym"),
+    (match_titled_span, _P_TITLED, "titled"),
+    (match_organisation, _P_ORG, "org"),
+    (match_named_outlet, _P_ORG, "org"),
+    (match_country_noun_phrase, _P_COUNTRY_NP, "np"),
+    (match_names, _P_NAME, "name"),
+    (match_generic, _P_GROUP, "group"),
+    (match_the_acronym, _P_ACRONYM, "acronym"),
 )
 
 
-def _collect(ctx: _Ctx) -> list[_Cand]:
+def _collect(ctx: TextContext) -> list[_Cand]:
     cands: list[_Cand] = []
     n = ctx.n
 
@@ -79,8 +79,8 @@ def _collect(ctx: _Ctx) -> list[_Cand]:
             found = match(ctx, i)
             if found is not None:
                 add(found[0], found[1], prio, kind)
-    bare = [_match_bare_forward(ctx, f) for f in sorted(ctx.frame_starts)]
-    bare += [_match_bare_backward(ctx, e) for e in sorted(ctx.subj_ends)]
+    bare = [match_bare_forward(ctx, f) for f in sorted(ctx.frame_starts)]
+    bare += [match_bare_backward(ctx, e) for e in sorted(ctx.subj_ends)]
     for hit in bare:
         if hit is not None:
             add(hit[0], hit[1], _P_LIST if hit[2] == "list" else _P_BARE, hit[2])
@@ -104,8 +104,8 @@ def _select(cands: list[_Cand]) -> list[_Cand]:
     return chosen
 
 
-def _find_all(text: str) -> list[tuple[_Cand, ActorSpan]]:
-    ctx = _Ctx(text)
+def find_all_candidates(text: str) -> list[tuple[_Cand, ActorSpan]]:
+    ctx = TextContext(text)
     out: list[tuple[_Cand, ActorSpan]] = []
     for c in _select(_collect(ctx)):
         start, end = ctx.toks[c.a].start, ctx.toks[c.b - 1].end
@@ -122,7 +122,7 @@ def find_actors(text: str) -> list[ActorSpan]:
     """
     seen: set[str] = set()
     found: list[tuple[_Cand, ActorSpan]] = []
-    for c, span in _find_all(text):
+    for c, span in find_all_candidates(text):
         if span.text not in seen:
             seen.add(span.text)
             found.append((c, span))

@@ -10,20 +10,20 @@ import re
 from typing import Final, NamedTuple
 
 _APOSTROPHES: Final = "'\u2019\u2018\u02bc"
-_STRAIGHTEN: Final = str.maketrans(dict.fromkeys(_APOSTROPHES + "`\u00b4", "'"))
+STRAIGHTEN: Final = str.maketrans(dict.fromkeys(_APOSTROPHES + "`\u00b4", "'"))
 _TOKEN_RE: Final = re.compile(
     r"(?:[^\W\d_]\.){2,}"  # dotted abbreviations: U.S., U.K., U.N.
     rf"|[^\W_]+(?:[{_APOSTROPHES}\-][^\W_]+)*"  # words, with inner apostrophes and hyphens
     r"|\S"  # anything else, one character at a time
 )
-_QUOTES_AND_BRACKETS: Final = frozenset("\"'\u201c\u201d\u2018\u2019\u00ab\u00bb([{)]}")
-_TERMINALS: Final = frozenset({".", "!", "?", "\u2026", ":", ";"})
-_LINE_BREAKS: Final = re.compile(r"[\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
-_NOT_NAME_SUFFIXES: Final = ("tion", "tions", "ment", "ments", "ness", "ities", "ism", "ogy")
-_LOWERCASE_SUFFIXES: Final = (*_NOT_NAME_SUFFIXES, "ing", "ed", "ly", "ies", "ity", "ance")
+QUOTES_AND_BRACKETS: Final = frozenset("\"'\u201c\u201d\u2018\u2019\u00ab\u00bb([{)]}")
+TERMINALS: Final = frozenset({".", "!", "?", "\u2026", ":", ";"})
+LINE_BREAKS: Final = re.compile(r"[\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
+NOT_NAME_SUFFIXES: Final = ("tion", "tions", "ment", "ments", "ness", "ities", "ism", "ogy")
+LOWERCASE_SUFFIXES: Final = (*NOT_NAME_SUFFIXES, "ing", "ed", "ly", "ies", "ity", "ance")
 
 
-class _Tok(NamedTuple):
+class Token(NamedTuple):
     text: str
     start: int
     end: int
@@ -33,19 +33,19 @@ class _Tok(NamedTuple):
     poss: bool  # the possessive "’s" split off the word before it
 
 
-def _low(s: str) -> str:
-    return s.lower().translate(_STRAIGHTEN)
+def lower_form(s: str) -> str:
+    return s.lower().translate(STRAIGHTEN)
 
 
-def _tokenize(text: str) -> list[_Tok]:
-    toks: list[_Tok] = []
+def tokenize(text: str) -> list[Token]:
+    toks: list[Token] = []
     for m in _TOKEN_RE.finditer(text):
         s, a, b = m.group(), m.start(), m.end()
         if len(s) > 2 and s[-2] in _APOSTROPHES and s[-1] in "sS" and s[-3].isalpha():
             base = s[:-2]
-            toks.append(_Tok(base, a, b - 2, _low(base), True, base[0].isupper(), False))
-            toks.append(_Tok(s[-2:], b - 2, b, "'s", False, False, True))
+            toks.append(Token(base, a, b - 2, lower_form(base), True, base[0].isupper(), False))
+            toks.append(Token(s[-2:], b - 2, b, "'s", False, False, True))
             continue
         word = s[0].isalnum()
-        toks.append(_Tok(s, a, b, _low(s), word, s[0].isupper(), False))
+        toks.append(Token(s, a, b, lower_form(s), word, s[0].isupper(), False))
     return toks

@@ -30,7 +30,7 @@ What is recognised:
   lower-cased with single spaces) or right after it ("or more", "or so", "+"/"-plus" ->
   "plus").
 
-What is deliberately not a number: "one" in the idioms of `_words._IDIOMS` ("one of", "no one",
+What is deliberately not a number: "one" in the idioms of `split_words._IDIOMS` ("one of", "no one",
 "at one point", "one another", "one by one", "on the one hand", "the one who"...), "first"
 in "at first" / "first and foremost" / "first-hand", number words in a few names
 ("Formula One", "Air Force One", "Group of Seven"); digits inside codes and model names
@@ -54,8 +54,8 @@ list; three-digit groups after a space are always joined ("rooms 101 102" is one
 a bare 1800..2100 integer is told from a count by nearby words only.
 
 Layout: `_core` (the mention and the number being assembled), `_vocabulary` (word lists and
-unit, currency and percent patterns), `_literals` (digits), `_words` (number words and
-idioms), `_dates` (dates, times and `find_time_refs`), `_scan` (scanning and ranges), `_hedges`
+unit, currency and percent patterns), `_literals` (digits), `split_words` (number words and
+idioms), `_dates` (dates, times and `find_time_refs`), `scan_cores` (scanning and ranges), `_hedges`
 (hedges and years), `_api` (the public functions).
 """
 

@@ -9,13 +9,13 @@ import math
 from collections.abc import Collection
 
 from ._core import Kind, NumberMention
-from ._hedges import _finish
-from ._scan import _merge_ranges, _scan
+from ._hedges import finish_mentions
+from ._scan import merge_ranges, scan_cores
 
 
 def find_numbers(text: str) -> list[NumberMention]:
     """Every number mention in `text`, in order and non-overlapping."""
-    return _finish(text, _merge_ranges(text, _scan(text)))
+    return finish_mentions(text, merge_ranges(text, scan_cores(text)))
 
 
 def parse_number(text: str) -> float | None:

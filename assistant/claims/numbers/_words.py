@@ -9,13 +9,13 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from ._core import _Core, _Parsed
-from ._literals import _skip_token, _suffix
-from ._vocabulary import _FRACTIONS, _ORDINALS, _SCALES, _SMALL, _SP, _TENS
+from ._core import Core, Parsed
+from ._literals import attach_unit, skip_token
+from ._vocabulary import FRACTIONS, ORDINALS, SCALES, SMALL_NUMBERS, SPACE, TENS
 
 _WORD_RE = re.compile(r"[A-Za-z]+")
 _WORD_START_RE = re.compile(r"[A-Za-z]+\Z")
-_WORD_GAP_RE = re.compile(rf"{_SP}+|[\-\u2010\u2011]")
+_WORD_GAP_RE = re.compile(rf"{SPACE}+|[\-\u2010\u2011]")
 
 # "one" (and a few other words) in idioms and names, where it counts nothing. Group "n"
 # marks the word that is not a number.
@@ -54,7 +54,7 @@ class _Words:
 
 
 def _step_small(acc: _Words, w: str) -> bool:
-    value = _SMALL[w]
+    value = SMALL_NUMBERS[w]
     if value == 0:
         if acc.state != "start":
             return False
@@ -68,20 +68,20 @@ def _step_small(acc: _Words, w: str) -> bool:
 
 
 def _step_tens(acc: _Words, w: str) -> bool:
-    acc.current += _TENS[w]
+    acc.current += TENS[w]
     acc.state = "tens"
     return True
 
 
 def _step_ordinal(acc: _Words, w: str) -> bool:
     if acc.state in ("a", "unit", "teen"):  # "one third", "a fifth": a fraction
-        if _ORDINALS[w] < 3 or acc.total:  # "a second", "one second"
+        if ORDINALS[w] < 3 or acc.total:  # "a second", "one second"
             return False
         acc.state = "fraction"
         return True
-    if acc.state == "tens" and _ORDINALS[w] >= 10:
+    if acc.state == "tens" and ORDINALS[w] >= 10:
         return False
-    acc.current += _ORDINALS[w]
+    acc.current += ORDINALS[w]
     acc.state = "ordinal"
     return True
 
@@ -95,7 +95,7 @@ def _step_hundred(acc: _Words, w: str) -> bool:
 
 
 def _step_scale(acc: _Words, w: str) -> bool:
-    scale = _SCALES[w]
+    scale = SCALES[w]
     if scale >= acc.last_scale or acc.current == 0:
         return False
     acc.total += acc.current * scale
@@ -126,11 +126,11 @@ def _step_to(state: str) -> Callable[[_Words, str], bool]:
 
 
 _WORD_CLASSES: dict[str, str] = {
-    **dict.fromkeys(_SMALL, "small"),
-    **dict.fromkeys(_TENS, "tens"),
-    **dict.fromkeys(_ORDINALS, "ordinal"),
-    **dict.fromkeys(_SCALES, "scale"),
-    **dict.fromkeys(_FRACTIONS, "fraction"),
+    **dict.fromkeys(SMALL_NUMBERS, "small"),
+    **dict.fromkeys(TENS, "tens"),
+    **dict.fromkeys(ORDINALS, "ordinal"),
+    **dict.fromkeys(SCALES, "scale"),
+    **dict.fromkeys(FRACTIONS, "fraction"),
     "hundred": "hundred",
     "dozen": "dozen",
     "a": "a",
@@ -177,33 +177,33 @@ def _parse_words(text: str, start: int) -> tuple[int, float | None, bool]:
             break
         pos = gap.end()
     if accepted is None:
-        return _skip_token(text, start), None, False
+        return skip_token(text, start), None, False
     return accepted
 
 
-def _parse_word_number(text: str, start: int, idioms: set[int]) -> _Parsed:
+def parse_word_number(text: str, start: int, idioms: set[int]) -> Parsed:
     end, value, ordinal = _parse_words(text, start)
     if value is None:
         return None, end
-    if start in idioms and _skip_token(text, start) == end:
+    if start in idioms and skip_token(text, start) == end:
         return None, end
-    core = _Core(start, end, value, "ordinal" if ordinal else "count")
+    core = Core(start, end, value, "ordinal" if ordinal else "count")
     if not ordinal and value.is_integer():
         # "three thousand" as 3 x 1000, so "two to three thousand" reads 2,000-3,000.
         last = text[_WORD_START_RE.search(text, start, end).start() : end].lower()  # type: ignore[union-attr]
-        scale = _SCALES.get(last, 1)
+        scale = SCALES.get(last, 1)
         if value % scale == 0 and value < scale * 1000:
             core.literal, core.mult = str(int(value) // scale), scale
-    _suffix(text, core)
+    attach_unit(text, core)
     return core, core.end
 
 
-def _idiom_offsets(text: str) -> set[int]:
+def idiom_offsets(text: str) -> set[int]:
     found: set[int] = set()
     for m in _IDIOMS.finditer(text):
         name = m.lastgroup
         if name is not None:
             word = m.group(name).lower()
-            if name != "n12" or word in _SMALL or word in _TENS:
+            if name != "n12" or word in SMALL_NUMBERS or word in TENS:
                 found.add(m.start(name))
     return found
