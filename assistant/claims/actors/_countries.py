@@ -217,7 +217,7 @@ def _country_forms() -> tuple[dict[tuple[str, ...], tuple[str, bool]], dict[str,
             if letters.isupper() and len(letters) <= 4:
                 codes[text] = head.strip()
                 continue
-            key = tuple(t.low for t in tokenize(text))
+            key = tuple(t.lower for t in tokenize(text))
             if text.startswith("the "):  # "the West": "Western" is its adjective
                 key = key[1:]
             forms.setdefault(key, (head.strip(), adjective))

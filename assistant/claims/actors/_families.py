@@ -59,15 +59,17 @@ _MINISTRY_TOPICS: Final[dict[str, str]] = {
 }
 
 
-def _ministry(ws: set[str]) -> tuple[str, frozenset[str]]:
+def _ministry(present: set[str]) -> tuple[str, frozenset[str]]:
     """ "ministry defence" for "Ministry of Defence", "defense ministry", "Defense Secretary"."""
-    topics = sorted({_MINISTRY_TOPICS[w] for w in ws if w in _MINISTRY_TOPICS})
+    topics = sorted({_MINISTRY_TOPICS[w] for w in present if w in _MINISTRY_TOPICS})
     if topics:
         used = _MINISTRY_WORDS | set(_MINISTRY_TOPICS) | {"affairs", "of"}
         return "ministry " + "+".join(topics), frozenset(used)
-    rest = sorted(ws - _MINISTRY_WORDS - GENERIC_ORGANISATION_WORDS - NON_DISTINCTIVE - {"affairs"})
-    if rest and ws & {"ministry", "ministries", "minister"}:
-        return "ministry " + "+".join(rest), frozenset(ws)
+    rest = sorted(
+        present - _MINISTRY_WORDS - GENERIC_ORGANISATION_WORDS - NON_DISTINCTIVE - {"affairs"}
+    )
+    if rest and present & {"ministry", "ministries", "minister"}:
+        return "ministry " + "+".join(rest), frozenset(present)
     return "", frozenset()
 
 
@@ -95,11 +97,11 @@ _FAMILY_RULES: Final[tuple[tuple[str, frozenset[str], frozenset[str]], ...]] = (
 
 def family_of(words: Sequence[str]) -> tuple[str, frozenset[str]]:
     """Institution type of some content words, and the words that made it."""
-    ws = set(words)
+    present = set(words)
     for family, every, some in _FAMILY_RULES:
-        if (every and every <= ws) or (some and ws & some):
+        if (every and every <= present) or (some and present & some):
             if family == "ministry":
-                found = _ministry(ws)
+                found = _ministry(present)
                 if found[0]:
                     return found
                 continue

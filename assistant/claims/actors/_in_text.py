@@ -13,8 +13,8 @@ from ._keys import ActorInfo, analyse, strip_article
 from ._tokens import STRAIGHTEN
 
 
-def _norm_text(s: str) -> str:
-    return " ".join(s.translate(STRAIGHTEN).split())
+def _norm_text(text: str) -> str:
+    return " ".join(text.translate(STRAIGHTEN).split())
 
 
 def _contains(text: str, phrase: str, *, case: bool) -> bool:
@@ -88,17 +88,21 @@ _CONNECTOR_WORDS: Final = frozenset({"of", "for", "the", "and"})
 
 def without_country(surface: str) -> str:
     """An organisation's name without its possessive or adjectival country, or "of C"."""
-    ctx = TextContext(surface)
-    toks, n = ctx.toks, ctx.n
+    context = TextContext(surface)
+    tokens, n = context.tokens, context.length
     a, b = 0, n
-    if n and toks[n - 1].text == ")" and n >= 3 and toks[n - 3].text == "(":
+    if n and tokens[n - 1].text == ")" and n >= 3 and tokens[n - 3].text == "(":
         b = n - 3
-    if a in ctx.country_at:
-        a = ctx.country_at[a][0]
-        if a < b and toks[a].poss:
+    if a in context.country_at:
+        a = context.country_at[a][0]
+        if a < b and tokens[a].possessive:
             a += 1
-    if b - 1 in ctx.country_end and b - 2 >= a and toks[ctx.country_end[b - 1] - 1].low == "of":
-        b = ctx.country_end[b - 1] - 1
+    if (
+        b - 1 in context.country_end
+        and b - 2 >= a
+        and tokens[context.country_end[b - 1] - 1].lower == "of"
+    ):
+        b = context.country_end[b - 1] - 1
     if a >= b:
         return ""
-    return surface[toks[a].start : toks[b - 1].end]
+    return surface[tokens[a].start : tokens[b - 1].end]

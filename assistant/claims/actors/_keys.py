@@ -59,96 +59,97 @@ def clean_surface(surface: str) -> str:
 def analyse(surface: str) -> ActorInfo:
     """What a surface form names: kind, countries, institution family, person's name."""
     text = clean_surface(surface)
-    ctx = TextContext(text)
-    toks = ctx.toks
+    context = TextContext(text)
+    tokens = context.tokens
     i = 0
-    n = ctx.n
+    n = context.length
     while (
         i < n
-        and toks[i].low in DETERMINERS | PRE_ADJECTIVES
-        and not (i + 1 < n and toks[i + 1].poss)
+        and tokens[i].lower in DETERMINERS | PRE_ADJECTIVES
+        and not (i + 1 < n and tokens[i + 1].possessive)
     ):
         i += 1
     acronym = ""
     if (
         n - i >= 4
-        and toks[n - 1].text == ")"
-        and toks[n - 3].text == "("
-        and (is_acronym(toks[n - 2]) or toks[n - 2].text in COUNTRY_CODES)
+        and tokens[n - 1].text == ")"
+        and tokens[n - 3].text == "("
+        and (is_acronym(tokens[n - 2]) or tokens[n - 2].text in COUNTRY_CODES)
     ):
-        acronym = toks[n - 2].text
+        acronym = tokens[n - 2].text
         n -= 3
     if i >= n:
         return ActorInfo("other", words=(lower_form(text),))
     if n - i == 1:
-        single = _analyse_single(ctx, i, acronym)
+        single = _analyse_single(context, i, acronym)
         if single is not None:
             return single
-    person = _analyse_person(ctx, i, n)
+    person = _analyse_person(context, i, n)
     if person is not None:
         return person
-    return _analyse_phrase(ctx, i, n, acronym)
+    return _analyse_phrase(context, i, n, acronym)
 
 
-def _analyse_single(ctx: TextContext, i: int, acronym: str) -> ActorInfo | None:
+def _analyse_single(context: TextContext, i: int, acronym: str) -> ActorInfo | None:
     """One word: a metonym ("Kremlin"), a country, or a bare name or acronym."""
-    t = ctx.toks[i]
-    if not t.word or not (t.cap or t.text[0].isdigit()):
+    t = context.tokens[i]
+    if not t.word or not (t.capitalised or t.text[0].isdigit()):
         return None
-    metonym = METONYMS.get((t.low,))
+    metonym = METONYMS.get((t.lower,))
     if metonym is not None:
-        return ActorInfo("org", (metonym[0],), metonym[1], (), (t.low,), proper=True)
-    if i in ctx.country_at:
-        return ActorInfo("country", countries=(ctx.country_at[i][1],))
+        return ActorInfo("org", (metonym[0],), metonym[1], (), (t.lower,), proper=True)
+    if i in context.country_at:
+        return ActorInfo("country", countries=(context.country_at[i][1],))
     return ActorInfo("name", words=(t.text.translate(STRAIGHTEN),), acronym=acronym)
 
 
-def _analyse_person(ctx: TextContext, i: int, n: int) -> ActorInfo | None:
+def _analyse_person(context: TextContext, i: int, n: int) -> ActorInfo | None:
     """A titled person ("Russian President Vladimir Putin") or a bare full name."""
-    toks = ctx.toks
-    titled = match_titled(ctx, i)
+    tokens = context.tokens
+    titled = match_titled(context, i)
     if titled is not None and titled[0] == n:
         end, title_start, name_start = titled
-        name = [t.text.translate(STRAIGHTEN) for t in toks[name_start:end] if t.word]
-        countries = (ctx.country_at[i][1],) if i in ctx.country_at else ()
-        title_words = [t.low for t in toks[title_start:name_start] if t.word]
+        name = [t.text.translate(STRAIGHTEN) for t in tokens[name_start:end] if t.word]
+        countries = (context.country_at[i][1],) if i in context.country_at else ()
+        title_words = [t.lower for t in tokens[title_start:name_start] if t.word]
         role = role_key(countries, title_words) if countries else ""
         words = tuple(w for w in name if len(w) > 1 or not w.isupper())
         return ActorInfo("person", countries=countries, words=words, role=role)
     if (
         n - i >= 2
-        and ctx.is_name(i)
+        and context.is_name(i)
         and all(
-            ctx.is_name(k) or toks[k].low in NAME_PARTICLES or not toks[k].word for k in range(i, n)
+            context.is_name(k) or tokens[k].lower in NAME_PARTICLES or not tokens[k].word
+            for k in range(i, n)
         )
     ):
-        words = tuple(t.text.translate(STRAIGHTEN) for t in toks[i:n] if len(t.text) > 1)
+        words = tuple(t.text.translate(STRAIGHTEN) for t in tokens[i:n] if len(t.text) > 1)
         return ActorInfo("person", words=words)
     return None
 
 
-def _analyse_phrase(ctx: TextContext, i: int, n: int, acronym: str) -> ActorInfo:
+def _analyse_phrase(context: TextContext, i: int, n: int, acronym: str) -> ActorInfo:
     """Countries, then content words classified by their head: role, group or body."""
-    toks = ctx.toks
+    tokens = context.tokens
     found: list[str] = []
     content: list[str] = []
     capitals = 0
     k = i
     while k < n:
-        if k in ctx.country_at:
-            found.append(ctx.country_at[k][1])
-            k = ctx.country_at[k][0]
+        if k in context.country_at:
+            found.append(context.country_at[k][1])
+            k = context.country_at[k][0]
             continue
-        t = toks[k]
-        if t.word and t.low not in CONNECTORS | DETERMINERS | {"and", "the"}:
-            content.append(t.low)
-            capitals += t.cap
+        t = tokens[k]
+        if t.word and t.lower not in CONNECTORS | DETERMINERS | {"and", "the"}:
+            content.append(t.lower)
+            capitals += t.capitalised
         k += 1
     countries = tuple(sorted(set(found)))
     if not content:
         kind = "country" if countries else "other"
         return ActorInfo(
-            kind, countries=countries, words=() if countries else (lower_form(ctx.text),)
+            kind, countries=countries, words=() if countries else (lower_form(context.text),)
         )
     for size in (2, 1):
         for a in range(len(content) - size + 1):

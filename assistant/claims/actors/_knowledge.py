@@ -61,13 +61,13 @@ class CorpusKnowledge:
     def _read(self, text: str) -> None:
         found = find_all_candidates(text)
         infos = [(span, analyse(span.text)) for _, span in found]
-        for idx, (span, info) in enumerate(infos):
+        for index, (span, info) in enumerate(infos):
             key = key_of(info)
             if info.kind == "person" and len(info.words) >= 2:
                 self.full_names[key][" ".join(info.words)] += 1
                 if info.role:
                     self.role_holders[info.role].add(key)
-                self._appositive(text, idx, infos, key)
+                self._appositive(text, index, infos, key)
             if info.kind == "org":
                 self.org_forms[key][strip_article(span.text)] += 1
                 if info.acronym:
@@ -81,13 +81,13 @@ class CorpusKnowledge:
                     self.countries_of[bare].add(key)
 
     def _appositive(
-        self, text: str, idx: int, infos: list[tuple[ActorSpan, ActorInfo]], person_key: str
+        self, text: str, index: int, infos: list[tuple[ActorSpan, ActorInfo]], person_key: str
     ) -> None:
         """ "Name, the spokesperson for ORG" and "The head of ORG, Name," link a role."""
-        span, _ = infos[idx]
+        span, _ = infos[index]
         role_words = _ROLE_WORDS_RE
-        if idx + 1 < len(infos):
-            org_span, org = infos[idx + 1]
+        if index + 1 < len(infos):
+            org_span, org = infos[index + 1]
             between = text[span.end : org_span.start]
             m = re.fullmatch(
                 rf",\s+(?:the\s+|a\s+|an\s+)?{role_words}\s+(?:of|for|at|to)\s+(?:the\s+)?",
@@ -96,8 +96,8 @@ class CorpusKnowledge:
             )
             if m and org.kind == "org":
                 self._link(org, m.group(1).lower().split(), person_key)
-        if idx > 0:
-            org_span, org = infos[idx - 1]
+        if index > 0:
+            org_span, org = infos[index - 1]
             between = text[org_span.end : span.start]
             before = text[max(0, org_span.start - 40) : org_span.start]
             m = re.search(

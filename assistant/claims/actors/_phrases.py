@@ -39,8 +39,8 @@ def is_acronym(t: Token) -> bool:
         and s.isupper()
         and s.isalnum()
         and s not in COUNTRY_CODES
-        and (len(s) >= 3 or t.low not in COMMON_WORDS)
-        and t.low not in _NOT_ACRONYMS
+        and (len(s) >= 3 or t.lower not in COMMON_WORDS)
+        and t.lower not in _NOT_ACRONYMS
     )
 
 
@@ -50,23 +50,23 @@ _NOT_ACRONYMS: Final = word_set(
 )
 
 
-def title_end(ctx: TextContext, k: int) -> int | None:
+def title_end(context: TextContext, k: int) -> int | None:
     """End of title words from `k` ("Deputy Secretary of State", "spy chief", "Gen."), which
     must end in a title (or its "of" complement), else None."""
-    toks, n = ctx.toks, ctx.n
+    tokens, n = context.tokens, context.length
     saw_head = False
     end: int | None = None
-    while k < n and toks[k].word:
-        low = toks[k].low
+    while k < n and tokens[k].word:
+        low = tokens[k].lower
         if low in TITLE_HEADS:
             saw_head = True
             k += 1
-            if low in TITLE_ABBREVIATIONS and k < n and toks[k].text == ".":
+            if low in TITLE_ABBREVIATIONS and k < n and tokens[k].text == ".":
                 k += 1
             end = k
-        elif low == "of" and saw_head and k + 1 < n and toks[k + 1].low in TITLE_OF_COMPLEMENTS:
+        elif low == "of" and saw_head and k + 1 < n and tokens[k + 1].lower in TITLE_OF_COMPLEMENTS:
             k += 1
-            while k < n and toks[k].low in TITLE_OF_COMPLEMENTS:
+            while k < n and tokens[k].lower in TITLE_OF_COMPLEMENTS:
                 k += 1
             end = k
         elif low in TITLE_MODIFIERS:
@@ -77,88 +77,95 @@ def title_end(ctx: TextContext, k: int) -> int | None:
     return end
 
 
-def name_end(ctx: TextContext, k: int, max_words: int) -> tuple[int, int]:
+def name_end(context: TextContext, k: int, max_words: int) -> tuple[int, int]:
     """End of the name words from `k` (with initials and particles) and how many there are."""
-    toks, n = ctx.toks, ctx.n
+    tokens, n = context.tokens, context.length
     start = k
     words = 0
     while k < n and words < max_words:
-        t = toks[k]
-        if ctx.is_name(k):
+        t = tokens[k]
+        if context.is_name(k):
             words += 1
             k += 1
-        elif words and len(t.text) == 1 and t.cap and k + 1 < n and toks[k + 1].text == ".":
+        elif (
+            words and len(t.text) == 1 and t.capitalised and k + 1 < n and tokens[k + 1].text == "."
+        ):
             k += 2  # an initial: "John F. Kennedy"
-        elif words and t.low in NAME_PARTICLES and k + 1 < n and ctx.is_name(k + 1):
+        elif words and t.lower in NAME_PARTICLES and k + 1 < n and context.is_name(k + 1):
             k += 1  # "Ursula von der Leyen"
         else:
             break
-    while k > start and not toks[k - 1].word:
+    while k > start and not tokens[k - 1].word:
         k -= 1  # a name never ends with an initial's full stop
     return k, words
 
 
-def organisation_run(ctx: TextContext, k: int) -> tuple[int, list[Token]]:
+def organisation_run(context: TextContext, k: int) -> tuple[int, list[Token]]:
     """End and words of a run of capitalised name words from `k`, with inner connectors
     ("Center for Strategic and International Studies", "Defense Intelligence of Ukraine")."""
-    toks, n = ctx.toks, ctx.n
+    tokens, n = context.tokens, context.length
     words: list[Token] = []
     end = k
     connected = False
     while end < n:
-        x = toks[end]
-        if x.word and x.cap and _org_word(ctx, end, inside=bool(words)):
+        x = tokens[end]
+        if x.word and x.capitalised and _org_word(context, end, inside=bool(words)):
             words.append(x)
             end += 1
             continue
-        if not words or not (x.low in CONNECTORS or (x.low == "and" and connected)):
+        if not words or not (x.lower in CONNECTORS or (x.lower == "and" and connected)):
             break
         j = end + 1
-        if j < n and toks[j].low == "the" and x.low != "and":
+        if j < n and tokens[j].lower == "the" and x.lower != "and":
             j += 1
-        if not (j < n and toks[j].word and toks[j].cap and _org_word(ctx, j, inside=True)):
+        if not (
+            j < n
+            and tokens[j].word
+            and tokens[j].capitalised
+            and _org_word(context, j, inside=True)
+        ):
             break
         connected = True
         end = j
     return end, words
 
 
-def _org_word(ctx: TextContext, k: int, *, inside: bool) -> bool:
+def _org_word(context: TextContext, k: int, *, inside: bool) -> bool:
     """A capitalised word that can be part of an organisation's name: inside a name, common
     nouns count too ("Office for National Statistics"), function words and dates never."""
-    t = ctx.toks[k]
-    if t.low in ORGANISATION_WORDS:
+    t = context.tokens[k]
+    if t.lower in ORGANISATION_WORDS:
         return True
-    if t.low in CALENDAR or t.low in PLATFORMS:
+    if t.lower in CALENDAR or t.lower in PLATFORMS:
         return False
-    if t.low not in COMMON_WORDS:
+    if t.lower not in COMMON_WORDS:
         return True
-    return inside and not ctx.sent_start[k] and t.low not in FUNCTION_WORDS
+    return inside and not context.sentence_start[k] and t.lower not in FUNCTION_WORDS
 
 
 _NP_VOCABULARY: Final = MODIFIERS | BODY_HEADS | GROUP_HEADS | ROLE_HEADS | WEAK_HEADS
 
 
-def walk_noun_phrase(ctx: TextContext, k: int, *, allow_names: bool) -> tuple[int, str] | None:
+def walk_noun_phrase(context: TextContext, k: int, *, allow_names: bool) -> tuple[int, str] | None:
     """Modifiers then a head noun from `k`: (end, head class), longest complete phrase."""
-    toks, n = ctx.toks, ctx.n
+    tokens, n = context.tokens, context.length
     if allow_names:
         names = 0
-        while k < n and names < 4 and ctx.is_name(k):
+        while k < n and names < 4 and context.is_name(k):
             k += 1
             names += 1
     vocab = _NP_VOCABULARY
     best: tuple[int, str] | None = None
     j = k
     while j < n:
-        t = toks[j]
-        if t.word and t.low in vocab:
-            cls = _head_class(t.low)
+        t = tokens[j]
+        if t.word and t.lower in vocab:
+            cls = _head_class(t.lower)
             if cls:
                 best = (j + 1, cls)
             j += 1
             continue
-        if t.low == "and" and j + 1 < n and toks[j + 1].low in vocab and j > k:
+        if t.lower == "and" and j + 1 < n and tokens[j + 1].lower in vocab and j > k:
             j += 1
             continue
         break

@@ -27,11 +27,11 @@ def _display_score(surface: str, key: str) -> tuple[bool, float, int, str]:
 def resolve_actors(surfaces: Iterable[str], corpus_texts: Iterable[str] = ()) -> dict[str, str]:
     """Map every surface form to the display name of the actor it names (see the package doc)."""
     forms = list(dict.fromkeys(surfaces))
-    kb = CorpusKnowledge([*corpus_texts, *forms])
+    knowledge = CorpusKnowledge([*corpus_texts, *forms])
     resolved: dict[str, str] = {}
     extra: dict[str, list[str]] = defaultdict(list)  # display candidates learnt from the corpus
     for surface in forms:
-        key, learnt = _resolve_key(surface, kb)
+        key, learnt = _resolve_key(surface, knowledge)
         resolved[surface] = key
         extra[key].extend(learnt)
     _merge_unqualified(resolved, extra)
@@ -40,7 +40,7 @@ def resolve_actors(surfaces: Iterable[str], corpus_texts: Iterable[str] = ()) ->
         groups[key].append(surface)
     display: dict[str, str] = {}
     for key, members in groups.items():
-        name = kb.person_display(key) if key.startswith("person:") else ""
+        name = knowledge.person_display(key) if key.startswith("person:") else ""
         candidates = [m for m in members + extra.get(key, []) if m.strip()]
         if not name and candidates:
             best = min(candidates, key=lambda c: (_display_score(c, key), c))
@@ -49,28 +49,30 @@ def resolve_actors(surfaces: Iterable[str], corpus_texts: Iterable[str] = ()) ->
     return {surface: display[key] for surface, key in resolved.items()}
 
 
-def _resolve_key(surface: str, kb: CorpusKnowledge) -> tuple[str, list[str]]:
+def _resolve_key(surface: str, knowledge: CorpusKnowledge) -> tuple[str, list[str]]:
     """The group key of one surface form given the corpus, and display forms learnt."""
     info = analyse(surface)
     key = key_of(info)
     if info.kind == "person" and len(info.words) >= 2:
-        return kb.cluster.get(key, key), []
+        return knowledge.cluster.get(key, key), []
     if info.kind in {"name", "person"} and info.words:  # a surname or an acronym alone
         word = info.words[0]
-        orgs = kb.acronyms.get(word, set())
+        orgs = knowledge.acronyms.get(word, set())
         if word.isupper() and len(orgs) == 1:
             org = next(iter(orgs))
-            return org, list(kb.org_forms.get(org, Counter()))
-        person = kb.unique_person(kb.surname_index.get(lower_form(word), set()))
+            return org, list(knowledge.org_forms.get(org, Counter()))
+        person = knowledge.unique_person(knowledge.surname_index.get(lower_form(word), set()))
         return person or key, []
     if info.kind == "role" and info.role not in SHARED_ROLES:
-        return kb.unique_person(kb.role_holders.get(key, set())) or key, []
+        return knowledge.unique_person(knowledge.role_holders.get(key, set())) or key, []
     if info.kind == "org" and not info.countries and (info.proper or info.acronym):
         name_key = "orgname:" + lower_form(strip_article(surface))
-        targets = kb.countries_of.get(name_key, set()) or kb.countries_of.get(key, set())
+        targets = knowledge.countries_of.get(name_key, set()) or knowledge.countries_of.get(
+            key, set()
+        )
         if len(targets) == 1:
             org = next(iter(targets))
-            return org, list(kb.org_forms.get(org, Counter()))
+            return org, list(knowledge.org_forms.get(org, Counter()))
     return key, []
 
 

@@ -44,10 +44,10 @@ _P_TITLED, _P_ORG, _P_COUNTRY_NP, _P_NAME, _P_GROUP, _P_LIST, _P_BARE, _P_ACRONY
 )
 
 
-class _Cand(NamedTuple):
-    a: int  # token range [a, b)
-    b: int
-    prio: int
+class _Candidate(NamedTuple):
+    start: int  # token range [start, end)
+    end: int
+    priority: int
     kind: str  # "titled", "org", "np", "name", "group", "list", "bare", "acronym"
     anchored: bool
 
@@ -64,39 +64,39 @@ _MATCHERS: Final = (
 )
 
 
-def _collect(ctx: TextContext) -> list[_Cand]:
-    cands: list[_Cand] = []
-    n = ctx.n
+def _collect(context: TextContext) -> list[_Candidate]:
+    candidates: list[_Candidate] = []
+    n = context.length
 
-    def add(a: int, b: int, prio: int, kind: str) -> None:
-        if 0 <= a < b <= n:
-            cands.append(_Cand(a, b, prio, kind, ctx.anchored(a, b)))
+    def add(start: int, end: int, priority: int, kind: str) -> None:
+        if 0 <= start < end <= n:
+            candidates.append(_Candidate(start, end, priority, kind, context.anchored(start, end)))
 
     for i in range(n):
-        if not ctx.toks[i].word:
+        if not context.tokens[i].word:
             continue
-        for match, prio, kind in _MATCHERS:
-            found = match(ctx, i)
+        for match, priority, kind in _MATCHERS:
+            found = match(context, i)
             if found is not None:
-                add(found[0], found[1], prio, kind)
-    bare = [match_bare_forward(ctx, f) for f in sorted(ctx.frame_starts)]
-    bare += [match_bare_backward(ctx, e) for e in sorted(ctx.subj_ends)]
+                add(found[0], found[1], priority, kind)
+    bare = [match_bare_forward(context, f) for f in sorted(context.frame_starts)]
+    bare += [match_bare_backward(context, e) for e in sorted(context.subject_ends)]
     for hit in bare:
         if hit is not None:
             add(hit[0], hit[1], _P_LIST if hit[2] == "list" else _P_BARE, hit[2])
-    return cands
+    return candidates
 
 
-def _select(cands: list[_Cand]) -> list[_Cand]:
+def _select(candidates: list[_Candidate]) -> list[_Candidate]:
     """Non-overlapping candidates, most specific first; an organisation may sit inside a
     titled person's title ("Foreign Ministry spokesperson Maria Zakharova")."""
-    chosen: list[_Cand] = []
-    for c in sorted(cands, key=lambda c: (-c.prio, -(c.b - c.a), c.a)):
+    chosen: list[_Candidate] = []
+    for c in sorted(candidates, key=lambda c: (-c.priority, -(c.end - c.start), c.start)):
         clash = False
         for d in chosen:
-            if c.a < d.b and d.a < c.b:
-                inside = d.a <= c.a and c.b <= d.b
-                if not (inside and d.kind == "titled" and c.kind == "org" and c.b < d.b):
+            if c.start < d.end and d.start < c.end:
+                inside = d.start <= c.start and c.end <= d.end
+                if not (inside and d.kind == "titled" and c.kind == "org" and c.end < d.end):
                     clash = True
                     break
         if not clash:
@@ -104,11 +104,11 @@ def _select(cands: list[_Cand]) -> list[_Cand]:
     return chosen
 
 
-def find_all_candidates(text: str) -> list[tuple[_Cand, ActorSpan]]:
-    ctx = TextContext(text)
-    out: list[tuple[_Cand, ActorSpan]] = []
-    for c in _select(_collect(ctx)):
-        start, end = ctx.toks[c.a].start, ctx.toks[c.b - 1].end
+def find_all_candidates(text: str) -> list[tuple[_Candidate, ActorSpan]]:
+    context = TextContext(text)
+    out: list[tuple[_Candidate, ActorSpan]] = []
+    for c in _select(_collect(context)):
+        start, end = context.tokens[c.start].start, context.tokens[c.end - 1].end
         out.append((c, ActorSpan(start, end, text[start:end])))
     out.sort(key=lambda x: (x[1].start, x[1].end))
     return out
@@ -121,12 +121,12 @@ def find_actors(text: str) -> list[ActorSpan]:
     the more specific kinds are kept.
     """
     seen: set[str] = set()
-    found: list[tuple[_Cand, ActorSpan]] = []
+    found: list[tuple[_Candidate, ActorSpan]] = []
     for c, span in find_all_candidates(text):
         if span.text not in seen:
             seen.add(span.text)
             found.append((c, span))
     if len(found) > MAX_ACTORS:
-        ranked = sorted(found, key=lambda x: (not x[0].anchored, -x[0].prio, x[1].start))
+        ranked = sorted(found, key=lambda x: (not x[0].anchored, -x[0].priority, x[1].start))
         found = sorted(ranked[:MAX_ACTORS], key=lambda x: x[1].start)
     return [span for _, span in found]

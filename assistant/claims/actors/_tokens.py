@@ -27,25 +27,25 @@ class Token(NamedTuple):
     text: str
     start: int
     end: int
-    low: str  # lower case, apostrophes straightened
+    lower: str  # lower case, apostrophes straightened
     word: bool  # letters or digits (or a dotted abbreviation)
-    cap: bool  # starts with an uppercase letter
-    poss: bool  # the possessive "’s" split off the word before it
+    capitalised: bool  # starts with an uppercase letter
+    possessive: bool  # the possessive "’s" split off the word before it
 
 
-def lower_form(s: str) -> str:
-    return s.lower().translate(STRAIGHTEN)
+def lower_form(text: str) -> str:
+    return text.lower().translate(STRAIGHTEN)
 
 
 def tokenize(text: str) -> list[Token]:
-    toks: list[Token] = []
+    tokens: list[Token] = []
     for m in _TOKEN_RE.finditer(text):
         s, a, b = m.group(), m.start(), m.end()
         if len(s) > 2 and s[-2] in _APOSTROPHES and s[-1] in "sS" and s[-3].isalpha():
             base = s[:-2]
-            toks.append(Token(base, a, b - 2, lower_form(base), True, base[0].isupper(), False))
-            toks.append(Token(s[-2:], b - 2, b, "'s", False, False, True))
+            tokens.append(Token(base, a, b - 2, lower_form(base), True, base[0].isupper(), False))
+            tokens.append(Token(s[-2:], b - 2, b, "'s", False, False, True))
             continue
         word = s[0].isalnum()
-        toks.append(Token(s, a, b, lower_form(s), word, s[0].isupper(), False))
-    return toks
+        tokens.append(Token(s, a, b, lower_form(s), word, s[0].isupper(), False))
+    return tokens

@@ -93,7 +93,7 @@ def _glued(text: str, core: Core, bare: bool) -> Parsed | None:
         year = Core(core.start, glued.end(), core.value, yearish=True, decade=True)
         return year, glued.end()
     if g in GLUED_MULTIPLIERS:
-        core.mult = GLUED_MULTIPLIERS[g]
+        core.multiplier = GLUED_MULTIPLIERS[g]
     elif g in GLUED_UNITS:
         core.kind, core.unit = "measure", UNIT_NORMAL.get(g, g)
     elif g.lower() == "pc":
@@ -112,12 +112,12 @@ def _spaced_mult(text: str, core: Core) -> None:
     if sm is None:
         return
     if sm.group("a"):
-        core.mult = SPACED_MULTIPLIERS[sm.group("a").lower()]
+        core.multiplier = SPACED_MULTIPLIERS[sm.group("a").lower()]
     else:
         word = sm.group("w").lower()
-        core.mult = 100 if word == "hundred" else SCALES[word]
+        core.multiplier = 100 if word == "hundred" else SCALES[word]
         if sm.group("w2"):
-            core.mult *= SCALES[sm.group("w2").lower()]
+            core.multiplier *= SCALES[sm.group("w2").lower()]
     core.end = sm.end()
 
 
@@ -158,12 +158,12 @@ def parse_numeric(text: str, start: int) -> Parsed:
     special = _glued(text, core, bare)
     if special is not None:
         return special
-    if core.mult == 1 and core.kind == "count":
+    if core.multiplier == 1 and core.kind == "count":
         _spaced_mult(text, core)
     if cur is not None:
         core.kind, core.unit = "money", cur.group("c").rstrip(".")
-    core.value = to_float(literal, core.mult) * (-1 if negative else 1)
-    core.plain = bare and core.mult == 1 and not had_glued
+    core.value = to_float(literal, core.multiplier) * (-1 if negative else 1)
+    core.plain = bare and core.multiplier == 1 and not had_glued
     attach_unit(text, core)
     if core.kind != "count":
         core.plain = False

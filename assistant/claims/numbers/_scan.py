@@ -104,9 +104,9 @@ def _merge(text: str, a: Core, b: Core) -> Core | None:
     if start is None:
         return None
     low = a.value
-    inherit = a.mult == 1 and b.mult > 1 and not a.grouped and a.literal and b.literal
+    inherit = a.multiplier == 1 and b.multiplier > 1 and not a.grouped and a.literal and b.literal
     if inherit and to_float(a.literal or "0") < to_float(b.literal or "0"):
-        low = to_float(a.literal or "0", b.mult)  # "2-3 million", "$3-5bn"
+        low = to_float(a.literal or "0", b.multiplier)  # "2-3 million", "$3-5bn"
     if not low < b.value:
         return None
     kind = a.kind if a.kind != "count" else b.kind
