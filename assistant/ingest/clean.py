@@ -17,13 +17,13 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from .rules import (
-    _CHROME,
-    _LIST_BULLET,
-    _RELATED_HEADER,
-    _RELATED_ITEM_MAX,
+    CHROME,
     LINE_RULES,
-    _fragment,
-    _related_item,
+    LIST_BULLET,
+    RELATED_HEADER,
+    RELATED_ITEM_MAX,
+    is_fragment,
+    is_related_item,
     social_attribution,
 )
 
@@ -112,7 +112,7 @@ class _Lines:
 
     def mark_related_lists(self) -> None:
         for i in self.nonblank:
-            if self.why[i] == "related" and _RELATED_HEADER.fullmatch(self.stripped[i]):
+            if self.why[i] == "related" and RELATED_HEADER.fullmatch(self.stripped[i]):
                 self._mark_related_list(i)
 
     def _mark_related_list(self, header: int) -> None:
@@ -124,7 +124,7 @@ class _Lines:
                 blanks += 1
                 if blanks > 1:
                     break
-            elif self.why[j] is None and _related_item(line) and len(items) < _RELATED_ITEM_MAX:
+            elif self.why[j] is None and is_related_item(line) and len(items) < RELATED_ITEM_MAX:
                 items.append(j)
                 blanks = 0
             else:
@@ -133,14 +133,14 @@ class _Lines:
             return
         rest = range(items[-1] + 1, len(self.why))
         at_end = all(not self.stripped[k] or self.why[k] is not None for k in rest)
-        bulleted = all(_LIST_BULLET.match(self.stripped[k]) for k in items)
+        bulleted = all(LIST_BULLET.match(self.stripped[k]) for k in items)
         if len(items) >= 2 or bulleted or at_end:
             for k in items:
                 self.why[k] = "related"
 
     def mark_fragments(self) -> None:
         for i in self.nonblank:
-            if self.why[i] is None and _fragment(self.stripped[i]) and self._between_chrome(i):
+            if self.why[i] is None and is_fragment(self.stripped[i]) and self._between_chrome(i):
                 self.why[i] = "fragment"
 
     def _between_chrome(self, i: int) -> bool:
@@ -148,8 +148,8 @@ class _Lines:
         return (
             before is not None
             and after is not None
-            and self.why[before] in _CHROME
-            and self.why[after] in _CHROME
+            and self.why[before] in CHROME
+            and self.why[after] in CHROME
         )
 
     def mark_duplicates(self) -> None:

@@ -5,7 +5,7 @@ page chrome rather than reporting.
 line. They are written for any news-site scrape and are deliberately conservative: each one
 needs a phrase that ordinary reporting does not use, or a short line, or both, so a news
 sentence that merely mentions "support", "copyright" or "related" survives. The context
-helpers at the end (:func:`_related_item`, :func:`_fragment`) judge a line only by itself
+helpers at the end (:func:`is_related_item`, :func:`is_fragment`) judge a line only by itself
 too; :func:`assistant.ingest.clean.clean_text` applies them where its
 neighbours make the line boilerplate.
 """
@@ -195,7 +195,7 @@ _RELATED_WORDS = (
     r"you (?:may|might) also (?:like|be interested in)|trending(?: now| stories)?|"
     r"most (?:read|popular)"
 )
-_RELATED_HEADER = re.compile(rf"(?:#+\s*|\*+\s*)?(?:{_RELATED_WORDS})\s*\**\s*[:：-]?\s*\**", re.I)
+RELATED_HEADER = re.compile(rf"(?:#+\s*|\*+\s*)?(?:{_RELATED_WORDS})\s*\**\s*[:：-]?\s*\**", re.I)
 _RELATED_INLINE = re.compile(
     r"^(?:\*\*)?(?:read (?:more|also|next)|also read|see also|related(?:\s+\w+)?|"
     r"expanded coverage|recommended)\s*(?:\*\*)?\s*[:：]\s*\S",
@@ -208,7 +208,7 @@ def _related_header(line: str) -> bool:
     "ALSO READ", "Expanded Coverage:", "See also", "You may also like"… (with optional
     Markdown marks), or such a header followed by one link title on the same line
     ("ALSO READ: …", "Read more: …", short lines). "Related talks ended on Friday." is kept."""
-    if _RELATED_HEADER.fullmatch(line):
+    if RELATED_HEADER.fullmatch(line):
         return True
     return len(line) <= _SHORT and bool(_RELATED_INLINE.match(line))
 
@@ -242,23 +242,23 @@ LINE_RULES: Mapping[str, Callable[[str], bool]] = {
 """Line rules in the order they are tried; the first that matches names the removal."""
 
 # Rules whose lines are page chrome; a fragment between two of them is chrome too.
-_CHROME = frozenset({"copyright", "privacy", "reprint", "appeal", "correction", "related"})
+CHROME = frozenset({"copyright", "privacy", "reprint", "appeal", "correction", "related"})
 
 # ---------------------------------------------------------------------------------------
 # Context helpers: single-line tests that clean_text applies only next to certain lines.
 
-_LIST_BULLET = re.compile(r"^(?:[-*•·–]|\d{1,2}[.)])\s+")
+LIST_BULLET = re.compile(r"^(?:[-*•·–]|\d{1,2}[.)])\s+")
 _SENTENCE_END = (".", ",", ";", ":")
-_RELATED_ITEM_MAX = 8
+RELATED_ITEM_MAX = 8
 
 
-def _related_item(line: str) -> bool:
+def is_related_item(line: str) -> bool:
     """A link title in a related-links list: short, not a sentence."""
-    body = _LIST_BULLET.sub("", line)
+    body = LIST_BULLET.sub("", line)
     return len(body) <= 150 and len(body.split()) <= 25 and not body.endswith(_SENTENCE_END)
 
 
-def _fragment(line: str) -> bool:
+def is_fragment(line: str) -> bool:
     """A short non-sentence without figures (an outlet name, a sponsor credit)."""
     return (
         len(line.split()) <= 15

@@ -215,7 +215,7 @@ class LLM:
             self._record(role, ep.model, getattr(exc, "total_usage", None), began)
             api_failure = _api_cause(exc)
             if api_failure is not None:
-                raise _api_error(ep, api_failure) from exc
+                raise api_error(ep, api_failure) from exc
             if getattr(exc, "last_completion", None) is None:  # no completion ever parsed:
                 raise LLMError(  # the endpoint's answer was broken, not the model's output
                     f"{ep.model} at {ep.base_url} sent no readable completion in "
@@ -229,7 +229,7 @@ class LLM:
                 last_output=_raw_output(getattr(exc, "last_completion", None)),
             ) from exc
         except openai.OpenAIError as exc:
-            raise _api_error(ep, exc) from exc
+            raise api_error(ep, exc) from exc
         self._record(role, ep.model, completion.usage, began)
         return Structured(obj, attempts=len(failures) + 1)
 
@@ -277,9 +277,9 @@ class LLM:
                         yield choice.delta.content
                     finished = finished or choice.finish_reason is not None
         except openai.OpenAIError as exc:
-            raise _api_error(ep, exc) from exc
+            raise api_error(ep, exc) from exc
         except Exception as exc:
-            if not _is_transport_error(exc):
+            if not is_transport_error(exc):
                 raise
             raise LLMError(f"the stream from {ep.model} at {ep.base_url} broke off: {exc}") from exc
         finally:
@@ -301,7 +301,7 @@ class LLM:
         )
 
 
-def _is_transport_error(exc: BaseException) -> bool:
+def is_transport_error(exc: BaseException) -> bool:
     """A connection error raised by the HTTP layer under openai (httpx or its fork httpx2)."""
     return type(exc).__module__.split(".")[0] in {"httpx", "httpx2", "httpcore", "httpcore2"}
 
@@ -349,7 +349,7 @@ def _first_line(exc: BaseException) -> str:
     return text.splitlines()[0][:300] if text else type(exc).__name__
 
 
-def _api_error(ep: Endpoint, exc: openai.OpenAIError) -> LLMError:
+def api_error(ep: Endpoint, exc: openai.OpenAIError) -> LLMError:
     """One clear line for a failed request; the API key never appears in it (a server that
     echoes it back in its error message has it masked)."""
     where = f"{ep.model} at {ep.base_url}"

@@ -55,7 +55,7 @@ class StructuredStream(Generic[T]):
         return self._result
 
     def __iter__(self) -> Iterator[dict[str, Any]]:
-        from .client import ValidationFailed, _api_error, _is_transport_error
+        from .client import ValidationFailed, api_error, is_transport_error
 
         ep = self._llm.endpoint(self._role)
         began = time.perf_counter()
@@ -84,9 +84,9 @@ class StructuredStream(Generic[T]):
                 if partial is not None:
                     yield partial
         except openai.OpenAIError as exc:
-            raise _api_error(ep, exc) from exc
+            raise api_error(ep, exc) from exc
         except Exception as exc:
-            if not _is_transport_error(exc):
+            if not is_transport_error(exc):
                 raise
             raise LLMError(f"the stream from {ep.model} at {ep.base_url} broke off: {exc}") from exc
         finally:

@@ -17,7 +17,7 @@ import unicodedata
 from typing import Final
 
 from ..numbers import NumberMention
-from ..numbers.dates import _MONTHS
+from ..numbers._dates import MONTHS
 
 _UNIT = r"(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|h|days?|weeks?|months?)"
 _PATTERNS: Final = (
@@ -121,9 +121,9 @@ _NAME_WORD = r"[A-Z][\w.'’-]*"
 _DATELINE: Final = re.compile(
     # "BHUBANESWAR, India - ", "HIRANKOT, India, Aug 5 (Reuters) - ", "TAIPEI (Reuters) – "
     rf"^\s*{_CAPS_WORD}(?:[ /]{_CAPS_WORD})*(?:,\s*{_NAME_WORD}(?:\s{_NAME_WORD})*)*"
-    rf"(?:,?\s*{_MONTHS}\s+\d{{1,2}})?(?:\s*\([A-Z][\w .&/-]{{1,30}}\)\s*|\s+)[-–—]\s+"
+    rf"(?:,?\s*{MONTHS}\s+\d{{1,2}})?(?:\s*\([A-Z][\w .&/-]{{1,30}}\)\s*|\s+)[-–—]\s+"
     # "Hirankot, Aug 3 (PTI) ", "Miami, Jul 5 (EFE) - "
-    rf"|^\s*{_NAME_WORD}(?:\s{_NAME_WORD}){{0,2}},\s*(?:{_NAME_WORD},\s*)?{_MONTHS}\s+"
+    rf"|^\s*{_NAME_WORD}(?:\s{_NAME_WORD}){{0,2}},\s*(?:{_NAME_WORD},\s*)?{MONTHS}\s+"
     r"\d{1,2}\s*\([A-Z][\w .&/-]{1,30}\)\s*[-–—:]?\s*"
 )
 

@@ -8,13 +8,13 @@ import re
 from collections.abc import Sequence
 from typing import Final
 
-from .context import _Ctx
-from .keys import _analyse, _Info, _strip_article
-from .tokens import _STRAIGHTEN
+from ._context import TextContext
+from ._keys import ActorInfo, analyse, strip_article
+from ._tokens import STRAIGHTEN
 
 
-def _norm_text(s: str) -> str:
-    return " ".join(s.translate(_STRAIGHTEN).split())
+def _norm_text(text: str) -> str:
+    return " ".join(text.translate(STRAIGHTEN).split())
 
 
 def _contains(text: str, phrase: str, *, case: bool) -> bool:
@@ -29,7 +29,7 @@ def _initials(words: Sequence[str]) -> str:
     return "".join(w[0] for w in words if w and w[0].isupper())
 
 
-def _surnames(name: Sequence[str]) -> list[str]:
+def surnames_of(name: Sequence[str]) -> list[str]:
     """Words that name a person alone: the last, and the first of a three-word name."""
     words = [w for w in name if len(w) > 1]
     if not words:
@@ -47,7 +47,7 @@ def actor_in_text(actor: str, text: str) -> bool:
     or its acronym ("NIS") when the actor carries it in brackets, defines it in `text`, or
     spells its capitalised initials (three letters or more)."""
     t = _norm_text(text)
-    core = _strip_article(_norm_text(actor))
+    core = strip_article(_norm_text(actor))
     if not core:
         return False
     single_acronym = core.isupper() and " " not in core and len(core) <= 6
@@ -58,18 +58,18 @@ def actor_in_text(actor: str, text: str) -> bool:
             _initials(m.group().split()) == core
             for m in re.finditer(r"[A-Z][\w'-]*(?:\s+(?:of|for|the|and)?\s*[A-Z][\w'-]*)+", t)
         )
-    info = _analyse(core)
+    info = analyse(core)
     if info.kind == "person":
-        return any(_contains(t, w, case=True) for w in _surnames(info.words))
+        return any(_contains(t, w, case=True) for w in surnames_of(info.words))
     if info.kind in {"org", "name", "group", "role"}:
         return _body_named(core, info, t)
     return False
 
 
-def _body_named(core: str, info: _Info, text: str) -> bool:
+def _body_named(core: str, info: ActorInfo, text: str) -> bool:
     """An organisation named without its country, or by its acronym."""
     acronyms = {info.acronym} if info.acronym else set()
-    name_part = _without_country(core)
+    name_part = without_country(core)
     if name_part:
         words = name_part.split()
         initials = _initials(words)
@@ -86,19 +86,23 @@ def _body_named(core: str, info: _Info, text: str) -> bool:
 _CONNECTOR_WORDS: Final = frozenset({"of", "for", "the", "and"})
 
 
-def _without_country(surface: str) -> str:
+def without_country(surface: str) -> str:
     """An organisation's name without its possessive or adjectival country, or "of C"."""
-    ctx = _Ctx(surface)
-    toks, n = ctx.toks, ctx.n
+    context = TextContext(surface)
+    tokens, n = context.tokens, context.length
     a, b = 0, n
-    if n and toks[n - 1].text == ")" and n >= 3 and toks[n - 3].text == "(":
+    if n and tokens[n - 1].text == ")" and n >= 3 and tokens[n - 3].text == "(":
         b = n - 3
-    if a in ctx.country_at:
-        a = ctx.country_at[a][0]
-        if a < b and toks[a].poss:
+    if a in context.country_at:
+        a = context.country_at[a][0]
+        if a < b and tokens[a].possessive:
             a += 1
-    if b - 1 in ctx.country_end and b - 2 >= a and toks[ctx.country_end[b - 1] - 1].low == "of":
-        b = ctx.country_end[b - 1] - 1
+    if (
+        b - 1 in context.country_end
+        and b - 2 >= a
+        and tokens[context.country_end[b - 1] - 1].lower == "of"
+    ):
+        b = context.country_end[b - 1] - 1
     if a >= b:
         return ""
-    return surface[toks[a].start : toks[b - 1].end]
+    return surface[tokens[a].start : tokens[b - 1].end]

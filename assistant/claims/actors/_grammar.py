@@ -8,22 +8,22 @@ from __future__ import annotations
 
 from typing import Final
 
-from .lexicon import (
-    _BODY_HEADS,
-    _CALENDAR,
-    _GROUP_HEADS,
-    _MODIFIERS,
-    _ORG_WORDS,
-    _PLACE_WORDS,
-    _PLATFORMS,
-    _ROLE_HEADS,
-    _TITLE_HEADS,
-    _TITLE_MODIFIERS,
-    _WEAK_HEADS,
-    _words,
+from ._lexicon import (
+    BODY_HEADS,
+    CALENDAR,
+    GROUP_HEADS,
+    MODIFIERS,
+    ORGANISATION_WORDS,
+    PLACE_WORDS,
+    PLATFORMS,
+    ROLE_HEADS,
+    TITLE_HEADS,
+    TITLE_MODIFIERS,
+    WEAK_HEADS,
+    word_set,
 )
 
-_ATTRIBUTION_VERBS: Final = _words(
+ATTRIBUTION_VERBS: Final = word_set(
     """say says said saying claim claims claimed claiming report reports reported reporting
     state states stated stating tell tells told telling note notes noted noting add adds
     added adding indicate indicates indicated indicating confirm confirms confirmed
@@ -50,37 +50,37 @@ _ATTRIBUTION_VERBS: Final = _words(
     acknowledged briefed brief briefs"""
 )
 # What plain subjects ("residents", "troops") must do to be asserters: speak.
-_SPEECH_VERBS: Final = _words(
+SPEECH_VERBS: Final = word_set(
     """say says said saying tell tells told claim claims claimed report reports reported state
     states stated add adds added note notes noted warn warns warned confirm confirms
     confirmed deny denies denied insist insists insisted estimate estimates estimated"""
 )
-_BE: Final = frozenset({"is", "are", "was", "were", "be", "been", "being"})
+BE_FORMS: Final = frozenset({"is", "are", "was", "were", "be", "been", "being"})
 # Participles whose "by" introduces the source: "statements made by U.S. officials".
-_BY_VERBS: Final = _ATTRIBUTION_VERBS | _words(
+BY_VERBS: Final = ATTRIBUTION_VERBS | word_set(
     """made given provided compiled collected gathered obtained seen reviewed conducted
     verified commissioned presented circulated leaked"""
 )
-_FUNCTION_WORDS: Final = _words(
+FUNCTION_WORDS: Final = word_set(
     """the a an and or nor but of for to in on at by from with as is are was were be been has
     have had this that these those it its he she they we i you his her their our my your who
     which what when where while if so than then not no also"""
 )
-_SUBJECT_PREPS: Final = frozenset({"in", "at", "for", "of", "from", "with"})
-_PREPOSITIONS: Final = _words(
+SUBJECT_PREPOSITIONS: Final = frozenset({"in", "at", "for", "of", "from", "with"})
+PREPOSITIONS: Final = word_set(
     """in at from of for to into on near with without about against between among across over
     under via through inside outside"""
 )
 # Between a subject and its attribution verb: "South Korea has also indicated".
-_AUXILIARIES: Final = _words(
+AUXILIARIES: Final = word_set(
     """has have had also reportedly previously earlier already publicly officially further
     later recently now then again is was were are been be will would could may might can did
     does do not never first repeatedly separately likewise similarly too itself themselves
     initially subsequently today yesterday still only explicitly openly formally last late
     privately separately jointly"""
 )
-_FOLLOW_WORDS: Final = (
-    _words(
+FOLLOW_WORDS: Final = (
+    word_set(
         """and or but nor on in at to from that which who whom whose as with without for of by
         about after before since during until via through over under amid while when where
         if because though although than then so yet into against per among between it its
@@ -89,11 +89,11 @@ _FOLLOW_WORDS: Final = (
         think fear expect assess suspect warn confirm deny insist predict note add state
         argue reveal indicate acknowledge allege"""
     )
-    | _AUXILIARIES
-    | _ATTRIBUTION_VERBS
+    | AUXILIARIES
+    | ATTRIBUTION_VERBS
 )
 
-_COMMON: Final = _words(
+COMMON_WORDS: Final = word_set(
     """the a an this that these those some any each every all both either neither no other
     another such what which whose whatever i you he she it we they me him her us them my
     your his its our their mine yours hers ours theirs myself yourself himself herself
@@ -124,20 +124,20 @@ _COMMON: Final = _words(
     analysts people"""
 )
 
-_NAME_TOKEN_EXCLUDED: Final = (
-    _COMMON
-    | _PLACE_WORDS
-    | _TITLE_HEADS
-    | _TITLE_MODIFIERS
-    | _ORG_WORDS
-    | _MODIFIERS
-    | _BODY_HEADS
-    | _GROUP_HEADS
-    | _ROLE_HEADS
-    | _WEAK_HEADS
-    | _PLATFORMS
-    | _ATTRIBUTION_VERBS
+NAME_TOKEN_EXCLUDED: Final = (
+    COMMON_WORDS
+    | PLACE_WORDS
+    | TITLE_HEADS
+    | TITLE_MODIFIERS
+    | ORGANISATION_WORDS
+    | MODIFIERS
+    | BODY_HEADS
+    | GROUP_HEADS
+    | ROLE_HEADS
+    | WEAK_HEADS
+    | PLATFORMS
+    | ATTRIBUTION_VERBS
 )
-_LOWERCASE_VOCABULARY: Final = (
-    _COMMON | _ATTRIBUTION_VERBS | _WEAK_HEADS | _GROUP_HEADS
-) - _CALENDAR
+LOWERCASE_VOCABULARY: Final = (
+    COMMON_WORDS | ATTRIBUTION_VERBS | WEAK_HEADS | GROUP_HEADS
+) - CALENDAR

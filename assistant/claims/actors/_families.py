@@ -9,15 +9,15 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Final
 
-from .lexicon import _ROLE_HEADS, _ROLE_NORMAL, _TITLE_HEADS, _words
+from ._lexicon import ROLE_HEADS, ROLE_NORMAL, TITLE_HEADS, word_set
 
-_GENERIC_ORG_WORDS: Final = _words(
+GENERIC_ORGANISATION_WORDS: Final = word_set(
     """agency agencies service services directorate department office bureau body unit
     organization organisation center centre committee administration authority institute
     command"""
 )
-_NONDISTINCT: Final = _words("main state general chief principal official own")
-_QUALIFIER_NORMAL: Final[dict[str, str]] = {
+NON_DISTINCTIVE: Final = word_set("main state general chief principal official own")
+QUALIFIER_NORMAL: Final[dict[str, str]] = {
     "defense": "military",
     "defence": "military",
     "military": "military",
@@ -59,31 +59,33 @@ _MINISTRY_TOPICS: Final[dict[str, str]] = {
 }
 
 
-def _ministry(ws: set[str]) -> tuple[str, frozenset[str]]:
+def _ministry(present: set[str]) -> tuple[str, frozenset[str]]:
     """ "ministry defence" for "Ministry of Defence", "defense ministry", "Defense Secretary"."""
-    topics = sorted({_MINISTRY_TOPICS[w] for w in ws if w in _MINISTRY_TOPICS})
+    topics = sorted({_MINISTRY_TOPICS[w] for w in present if w in _MINISTRY_TOPICS})
     if topics:
         used = _MINISTRY_WORDS | set(_MINISTRY_TOPICS) | {"affairs", "of"}
         return "ministry " + "+".join(topics), frozenset(used)
-    rest = sorted(ws - _MINISTRY_WORDS - _GENERIC_ORG_WORDS - _NONDISTINCT - {"affairs"})
-    if rest and ws & {"ministry", "ministries", "minister"}:
-        return "ministry " + "+".join(rest), frozenset(ws)
+    rest = sorted(
+        present - _MINISTRY_WORDS - GENERIC_ORGANISATION_WORDS - NON_DISTINCTIVE - {"affairs"}
+    )
+    if rest and present & {"ministry", "ministries", "minister"}:
+        return "ministry " + "+".join(rest), frozenset(present)
     return "", frozenset()
 
 
 # Families in the order they are tried: (family, words all present, any one present).
 _FAMILY_RULES: Final[tuple[tuple[str, frozenset[str], frozenset[str]], ...]] = (
-    ("national security council", _words("national security council"), frozenset()),
-    ("security council", _words("security council"), frozenset()),
-    ("security service", _words("security service"), frozenset()),
-    ("security service", _words("secret service"), frozenset()),
-    ("security service", frozenset(), _words("counterintelligence counter-intelligence")),
+    ("national security council", word_set("national security council"), frozenset()),
+    ("security council", word_set("security council"), frozenset()),
+    ("security service", word_set("security service"), frozenset()),
+    ("security service", word_set("secret service"), frozenset()),
+    ("security service", frozenset(), word_set("counterintelligence counter-intelligence")),
     ("intelligence", frozenset(), _FAMILY_TRIGGERS["intelligence"]),
     ("police", frozenset(), _FAMILY_TRIGGERS["police"]),
-    ("presidency", frozenset(), _words("presidency presidential")),
-    ("presidency", _words("office president"), frozenset()),
+    ("presidency", frozenset(), word_set("presidency presidential")),
+    ("presidency", word_set("office president"), frozenset()),
     ("ministry", frozenset(), _MINISTRY_WORDS),
-    ("air force", _words("air force"), frozenset()),
+    ("air force", word_set("air force"), frozenset()),
     ("military", frozenset(), _FAMILY_TRIGGERS["military"]),
     ("navy", frozenset(), _FAMILY_TRIGGERS["navy"]),
     ("government", frozenset(), _FAMILY_TRIGGERS["government"]),
@@ -93,13 +95,13 @@ _FAMILY_RULES: Final[tuple[tuple[str, frozenset[str], frozenset[str]], ...]] = (
 )
 
 
-def _family(words: Sequence[str]) -> tuple[str, frozenset[str]]:
+def family_of(words: Sequence[str]) -> tuple[str, frozenset[str]]:
     """Institution type of some content words, and the words that made it."""
-    ws = set(words)
+    present = set(words)
     for family, every, some in _FAMILY_RULES:
-        if (every and every <= ws) or (some and ws & some):
+        if (every and every <= present) or (some and present & some):
             if family == "ministry":
-                found = _ministry(ws)
+                found = _ministry(present)
                 if found[0]:
                     return found
                 continue
@@ -107,25 +109,25 @@ def _family(words: Sequence[str]) -> tuple[str, frozenset[str]]:
     return "", frozenset()
 
 
-def _role_name(words: Sequence[str]) -> str:
+def role_name(words: Sequence[str]) -> str:
     """Normalised role of title or role words: "intelligence chief" -> "head"."""
-    heads = [w for w in words if w in _TITLE_HEADS or w in _ROLE_HEADS]
+    heads = [w for w in words if w in TITLE_HEADS or w in ROLE_HEADS]
     if not heads:
         return ""
     head = heads[-1]
     if head == "minister" and "prime" in words:
         return "prime minister"
-    role = _ROLE_NORMAL.get(head, head)
+    role = ROLE_NORMAL.get(head, head)
     if "deputy" in words or "vice" in words:
         role = "deputy " + role
     return role
 
 
-def _role_key(countries: Sequence[str], words: Sequence[str]) -> str:
-    role = _role_name(words)
+def role_key(countries: Sequence[str], words: Sequence[str]) -> str:
+    role = role_name(words)
     if not role:
         return ""
-    family, _ = _family([w for w in words if w not in _TITLE_HEADS or w == "president"])
+    family, _ = family_of([w for w in words if w not in TITLE_HEADS or w == "president"])
     if family == "presidency" and role == "leader":
         family = ""
     c = "+".join(sorted(x.lower() for x in countries)) or "-"

@@ -1,6 +1,6 @@
 """Data types of the numbers found in text: the public `NumberMention` and its `Kind`,
-`QUANTITY_KINDS` (the kinds that state a quantity), and `_Core`, a number being assembled
-while scanning, with `_to_float`, the exact decimal arithmetic every value is computed with.
+`QUANTITY_KINDS` (the kinds that state a quantity), and `Core`, a number being assembled
+while scanning, with `to_float`, the exact decimal arithmetic every value is computed with.
 """
 
 from __future__ import annotations
@@ -36,7 +36,7 @@ class NumberMention:
 
 
 @dataclass(slots=True)
-class _Core:
+class Core:
     """A number being assembled; becomes a NumberMention."""
 
     start: int
@@ -45,7 +45,7 @@ class _Core:
     kind: Kind = "count"
     unit: str | None = None
     literal: str | None = None  # digits as written, separators removed ("1500", "1.2")
-    mult: int = 1
+    multiplier: int = 1
     grouped: bool = False  # had thousands separators
     plain: bool = False  # a bare unsigned integer: no separator, decimal or suffix
     yearish: bool = False  # a plain integer in 1800..2100, or a decade ("1990s")
@@ -54,12 +54,12 @@ class _Core:
     high: float | None = None
 
 
-_Parsed = tuple[_Core | None, int]  # a number or None, and where to look next
+Parsed = tuple[Core | None, int]  # a number or None, and where to look next
 _LONG_LITERAL = 60  # digits; longer is no real figure (float gives inf, never an error)
 
 
-def _to_float(literal: str, mult: int = 1) -> float:
+def to_float(literal: str, multiplier: int = 1) -> float:
     """Exact decimal arithmetic for real figures ("1.2" x 1000 == 1200.0)."""
     if len(literal) > _LONG_LITERAL:
-        return float(literal) * mult  # inf for an absurd digit run, never an error
-    return float(Decimal(literal) * mult)
+        return float(literal) * multiplier  # inf for an absurd digit run, never an error
+    return float(Decimal(literal) * multiplier)

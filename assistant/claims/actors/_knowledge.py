@@ -1,4 +1,4 @@
-"""`_Knowledge`, what a corpus says about the actors it names: full names and their spellings
+"""`CorpusKnowledge`, what a corpus says about the actors it names: full names and their spellings
 (surnames one edit apart are one person), acronyms defined in brackets, who holds which
 role, and the country of a body that is also named without one.
 """
@@ -10,12 +10,12 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from typing import Final
 
-from .families import _role_name
-from .in_text import _surnames, _without_country
-from .keys import _analyse, _countries_key, _Info, _key, _strip_article
-from .lexicon import _ROLE_HEADS, _TITLE_HEADS
-from .spans import ActorSpan, _find_all
-from .tokens import _low
+from ._families import role_name
+from ._in_text import surnames_of, without_country
+from ._keys import ActorInfo, analyse, countries_key, key_of, strip_article
+from ._lexicon import ROLE_HEADS, TITLE_HEADS
+from ._spans import ActorSpan, find_all_candidates
+from ._tokens import lower_form
 
 
 def _edit_distance_at_most_one(x: str, y: str) -> bool:
@@ -36,12 +36,12 @@ def _edit_distance_at_most_one(x: str, y: str) -> bool:
 # Up to two words then a role: "the spokesperson", "head", "deputy defence minister".
 _ROLE_WORDS_RE: Final = (
     r"((?:[\w-]+\s+){0,2}?(?:"
-    + "|".join(re.escape(w) for w in sorted(_ROLE_HEADS | _TITLE_HEADS, key=len, reverse=True))
+    + "|".join(re.escape(w) for w in sorted(ROLE_HEADS | TITLE_HEADS, key=len, reverse=True))
     + r"))"
 )
 
 
-class _Knowledge:
+class CorpusKnowledge:
     """What the corpus says about names: full names, acronyms, role holders, countries."""
 
     def __init__(self, texts: Iterable[str]) -> None:
@@ -55,39 +55,39 @@ class _Knowledge:
         self.cluster = self._cluster_people()
         self.surname_index: dict[str, set[str]] = defaultdict(set)
         for key in self.full_names:
-            for w in _surnames(key.removeprefix("person:").split()):
+            for w in surnames_of(key.removeprefix("person:").split()):
                 self.surname_index[w].add(self.cluster[key])
 
     def _read(self, text: str) -> None:
-        found = _find_all(text)
-        infos = [(span, _analyse(span.text)) for _, span in found]
-        for idx, (span, info) in enumerate(infos):
-            key = _key(info)
+        found = find_all_candidates(text)
+        infos = [(span, analyse(span.text)) for _, span in found]
+        for index, (span, info) in enumerate(infos):
+            key = key_of(info)
             if info.kind == "person" and len(info.words) >= 2:
                 self.full_names[key][" ".join(info.words)] += 1
                 if info.role:
                     self.role_holders[info.role].add(key)
-                self._appositive(text, idx, infos, key)
+                self._appositive(text, index, infos, key)
             if info.kind == "org":
-                self.org_forms[key][_strip_article(span.text)] += 1
+                self.org_forms[key][strip_article(span.text)] += 1
                 if info.acronym:
                     self.acronyms[info.acronym].add(key)
                 if info.countries and info.proper:
-                    bare = _key(_Info("org", (), info.family, info.qualifier, info.words))
+                    bare = key_of(ActorInfo("org", (), info.family, info.qualifier, info.words))
                     if info.family:
-                        bare_name = _without_country(_strip_article(span.text))
-                        name_key = "orgname:" + _low(_strip_article(bare_name))
+                        bare_name = without_country(strip_article(span.text))
+                        name_key = "orgname:" + lower_form(strip_article(bare_name))
                         self.countries_of[name_key].add(key)
                     self.countries_of[bare].add(key)
 
     def _appositive(
-        self, text: str, idx: int, infos: list[tuple[ActorSpan, _Info]], person_key: str
+        self, text: str, index: int, infos: list[tuple[ActorSpan, ActorInfo]], person_key: str
     ) -> None:
         """ "Name, the spokesperson for ORG" and "The head of ORG, Name," link a role."""
-        span, _ = infos[idx]
+        span, _ = infos[index]
         role_words = _ROLE_WORDS_RE
-        if idx + 1 < len(infos):
-            org_span, org = infos[idx + 1]
+        if index + 1 < len(infos):
+            org_span, org = infos[index + 1]
             between = text[span.end : org_span.start]
             m = re.fullmatch(
                 rf",\s+(?:the\s+|a\s+|an\s+)?{role_words}\s+(?:of|for|at|to)\s+(?:the\s+)?",
@@ -96,8 +96,8 @@ class _Knowledge:
             )
             if m and org.kind == "org":
                 self._link(org, m.group(1).lower().split(), person_key)
-        if idx > 0:
-            org_span, org = infos[idx - 1]
+        if index > 0:
+            org_span, org = infos[index - 1]
             between = text[org_span.end : span.start]
             before = text[max(0, org_span.start - 40) : org_span.start]
             m = re.search(
@@ -108,12 +108,12 @@ class _Knowledge:
             if m and org.kind == "org" and re.fullmatch(r"(?:\s*\(\w+\))?,\s*", between):
                 self._link(org, m.group(1).lower().split(), person_key)
 
-    def _link(self, org: _Info, role_words: list[str], person_key: str) -> None:
-        role = _role_name(role_words)
+    def _link(self, org: ActorInfo, role_words: list[str], person_key: str) -> None:
+        role = role_name(role_words)
         if not role or not org.countries:
             return
         family = org.family or " ".join(org.words)
-        self.role_holders[f"role:{_countries_key(org.countries)}:{family}:{role}"].add(person_key)
+        self.role_holders[f"role:{countries_key(org.countries)}:{family}:{role}"].add(person_key)
 
     def _cluster_people(self) -> dict[str, str]:
         """Full names with the same given name and surnames one edit apart are one person."""

@@ -7,12 +7,12 @@ from __future__ import annotations
 
 import re
 
-from .core import NumberMention, _Core
-from .dates import _DAY, _MONTHS
-from .vocabulary import _SP, _phrases, _words
+from ._core import Core, NumberMention
+from ._dates import DAY, MONTHS
+from ._vocabulary import SPACE, split_phrases, split_words
 
 # Hedges, normalised: lower case, single spaces, straight apostrophes.
-_HEDGES = _phrases(
+_HEDGES = split_phrases(
     "up to, at least, at most, no more than, not more than, no fewer than, no less than, "
     "not less than, more than, fewer than, less than, as many as, as much as, as few as, "
     "as little as, about, approximately, approx., an approximate, around, roughly, "
@@ -22,13 +22,13 @@ _HEDGES = _phrases(
     "upwards of, in excess of, a maximum of, a minimum of, more or less, circa"
 )
 _HEDGE_ALT = "|".join(
-    re.escape(h).replace(r"\ ", rf"{_SP}+") for h in sorted(_HEDGES, key=lambda h: -len(h))
+    re.escape(h).replace(r"\ ", rf"{SPACE}+") for h in sorted(_HEDGES, key=lambda h: -len(h))
 )
 _HEDGE_BEFORE_RE = re.compile(
-    rf"(?<![^\W_])(?P<h>{_HEDGE_ALT}){_SP}+\Z|(?P<t>~|≈){_SP}*\Z", re.IGNORECASE
+    rf"(?<![^\W_])(?P<h>{_HEDGE_ALT}){SPACE}+\Z|(?P<t>~|≈){SPACE}*\Z", re.IGNORECASE
 )
 _HEDGE_AFTER_RE = re.compile(
-    rf"{_SP}+(?P<h>or{_SP}+(?:more|so|fewer|less|above))(?![^\W_])"
+    rf"{SPACE}+(?P<h>or{SPACE}+(?:more|so|fewer|less|above))(?![^\W_])"
     rf"|(?P<p>\+)(?![0-9])|[\-\u2010\u2011](?P<w>plus)(?![^\W_])",
     re.IGNORECASE,
 )
@@ -37,14 +37,14 @@ _HEDGE_SCAN = 40  # longest hedge, with spaces, is well under this
 # Before a bare 4-digit number: these make it a year; a following content word makes it
 # a count ("of 2000 troops"); a function word or punctuation leaves it a year.
 _YEAR_BEFORE = frozenset(
-    _words(
+    split_words(
         "in since by until till before after during from circa between through throughout "
         "early late mid spring summer autumn fall winter year fiscal the its his her their "
         "our this that whose a an"
     )
 )
 _YEAR_AFTER = frozenset(
-    _words(
+    split_words(
         "and or to through when as was were is are has had have will would could should may "
         "might saw sees marked marks with after before for by which that the a an in on at "
         "of but also alone onwards onward until till up levels level figure figures election "
@@ -53,8 +53,8 @@ _YEAR_AFTER = frozenset(
     )
 )
 _WORD_BEFORE_RE = re.compile(r"(?P<w>[^\W\d_]+)(?P<s>['’]s)?[\s\-\u2010\u2011]*\Z")
-_MONTH_BEFORE_RE = re.compile(rf"{_MONTHS}(?:{_SP}+{_DAY}(?:st|nd|rd|th)?)?,?{_SP}+\Z")
-_WORD_AFTER_RE = re.compile(rf"{_SP}+(?P<w>[a-z]+)\b")
+_MONTH_BEFORE_RE = re.compile(rf"{MONTHS}(?:{SPACE}+{DAY}(?:st|nd|rd|th)?)?,?{SPACE}+\Z")
+_WORD_AFTER_RE = re.compile(rf"{SPACE}+(?P<w>[a-z]+)\b")
 
 
 _DURATION_AFTER_RE = re.compile(
@@ -66,7 +66,7 @@ _DURATION_AFTER_RE = re.compile(
 rain", "a 48-hour curfew"), never a count of things."""
 
 
-def _is_year(text: str, core: _Core) -> bool:
+def _is_year(text: str, core: Core) -> bool:
     """Whether a bare 1800..2100 integer (or a range of them) stands as a year."""
     lo = max(0, core.start - 40)
     if _MONTH_BEFORE_RE.search(text, lo, core.start) is not None:
@@ -83,7 +83,7 @@ def _is_year(text: str, core: _Core) -> bool:
     return True
 
 
-def _finish(text: str, cores: list[_Core]) -> list[NumberMention]:
+def finish_mentions(text: str, cores: list[Core]) -> list[NumberMention]:
     mentions: list[NumberMention] = []
     floor = 0  # a hedge never reaches back into the previous mention or its hedge
     for i, c in enumerate(cores):

@@ -8,67 +8,67 @@ from __future__ import annotations
 
 import re
 
-from .core import _Core, _to_float
-from .dates import _MONTHS, _parse_month
-from .literals import _parse_numeric
-from .vocabulary import _CURRENCY_CODES, _DASHES, _NUMBER_WORDS, _SP, _words
-from .words import _idiom_offsets, _parse_word_number
+from ._core import Core, to_float
+from ._dates import MONTHS, parse_month
+from ._literals import parse_numeric
+from ._vocabulary import CURRENCY_CODES, DASHES, NUMBER_WORDS, SPACE, split_words
+from ._words import idiom_offsets, parse_word_number
 
 _TRIGGER_RE = re.compile(
-    rf"(?P<cur>(?<![^\W_])(?:US|A|C|HK|NZ|S)?\$|[€£¥₹₽₴₩]|(?<![^\W_])(?:{_CURRENCY_CODES}|Rs\.?)"
-    rf"(?={_SP}?[0-9]))"
+    rf"(?P<cur>(?<![^\W_])(?:US|A|C|HK|NZ|S)?\$|[€£¥₹₽₴₩]|(?<![^\W_])(?:{CURRENCY_CODES}|Rs\.?)"
+    rf"(?={SPACE}?[0-9]))"
     rf"|(?P<sign>(?<![\w+\-\u2212])[+\-\u2212](?=[0-9]))"
     r"|(?P<digit>(?<!\w)[0-9])"
-    rf"|(?P<month>\b{_MONTHS})"
-    rf"|(?P<word>\b(?i:{'|'.join(_NUMBER_WORDS)})\b)"
+    rf"|(?P<month>\b{MONTHS})"
+    rf"|(?P<word>\b(?i:{'|'.join(NUMBER_WORDS)})\b)"
 )
 _CHANGE_VERBS = frozenset(
-    _words(
+    split_words(
         "rose risen rise rises rising increased increase increases increasing grew grown "
         "grow grows growing fell fallen fall falls falling dropped drop drops dropping jumped "
         "climbed declined decreased doubled tripled surged soared plunged cut raised reduced "
         "lowered revised changed went moved shrank expanded boosted up down"
     )
 )
-_FROM_BEFORE_RE = re.compile(rf"(?P<w>[A-Za-z]+){_SP}+from{_SP}+\Z", re.IGNORECASE)
-_BETWEEN_BEFORE_RE = re.compile(rf"(?<![^\W_])between{_SP}+\Z", re.IGNORECASE)
-_DASH_GAP_RE = re.compile(rf"{_SP}*[{_DASHES}]{_SP}*")
-_TO_GAP_RE = re.compile(rf"{_SP}+to{_SP}+")
-_AND_GAP_RE = re.compile(rf"{_SP}+and{_SP}+")
+_FROM_BEFORE_RE = re.compile(rf"(?P<w>[A-Za-z]+){SPACE}+from{SPACE}+\Z", re.IGNORECASE)
+_BETWEEN_BEFORE_RE = re.compile(rf"(?<![^\W_])between{SPACE}+\Z", re.IGNORECASE)
+_DASH_GAP_RE = re.compile(rf"{SPACE}*[{DASHES}]{SPACE}*")
+_TO_GAP_RE = re.compile(rf"{SPACE}+to{SPACE}+")
+_AND_GAP_RE = re.compile(rf"{SPACE}+and{SPACE}+")
 
 
-def _scan(text: str) -> list[_Core]:
-    idioms = _idiom_offsets(text)
-    cores: list[_Core] = []
+def scan_cores(text: str) -> list[Core]:
+    idioms = idiom_offsets(text)
+    cores: list[Core] = []
     pos = 0
     while (m := _TRIGGER_RE.search(text, pos)) is not None:
         if m.lastgroup == "month":
-            core, nxt = _parse_month(text, m)
+            core, nxt = parse_month(text, m)
         elif m.lastgroup == "word":
-            core, nxt = _parse_word_number(text, m.start(), idioms)
+            core, nxt = parse_word_number(text, m.start(), idioms)
         else:
-            core, nxt = _parse_numeric(text, m.start())
+            core, nxt = parse_numeric(text, m.start())
         if core is not None:
             cores.append(core)
         pos = max(nxt, m.start() + 1)
     return cores
 
 
-def _special_range(gap: str, a: _Core, b: _Core) -> _Core | None:
+def _special_range(gap: str, a: Core, b: Core) -> Core | None:
     """October 25-27; 2023-24."""
     if _DASH_GAP_RE.fullmatch(gap) is None or " " in gap or not b.plain:
         return None
     if a.kind == "date" and a.high is None and a.value < b.value <= 31:
-        return _Core(a.start, b.end, a.value, "date", low=a.value, high=b.value)
+        return Core(a.start, b.end, a.value, "date", low=a.value, high=b.value)
     two_digits = b.literal is not None and len(b.literal) == 2
     if a.yearish and not a.decade and len(gap) == 1 and two_digits:
         high = a.value - a.value % 100 + b.value
         if high > a.value:
-            return _Core(a.start, b.end, a.value, yearish=True, low=a.value, high=high)
+            return Core(a.start, b.end, a.value, yearish=True, low=a.value, high=high)
     return None
 
 
-def _range_start(text: str, gap: str, a: _Core) -> int | None:
+def _range_start(text: str, gap: str, a: Core) -> int | None:
     """Where the range of `a` and the next number starts, if `gap` joins them as one."""
     if _DASH_GAP_RE.fullmatch(gap):
         return a.start
@@ -82,7 +82,7 @@ def _range_start(text: str, gap: str, a: _Core) -> int | None:
     return None
 
 
-def _compatible(a: _Core, b: _Core) -> bool:
+def _compatible(a: Core, b: Core) -> bool:
     """Two quantities of one kind and unit (a bare count takes the other's)."""
     ranged = ("count", "percent", "money", "measure")
     if a.kind not in ranged or b.kind not in ranged or a.high is not None:
@@ -92,7 +92,7 @@ def _compatible(a: _Core, b: _Core) -> bool:
     return a.unit is None or b.unit is None or a.unit == b.unit
 
 
-def _merge(text: str, a: _Core, b: _Core) -> _Core | None:
+def _merge(text: str, a: Core, b: Core) -> Core | None:
     """`a` and `b` as one range, when the text between them joins them as one."""
     gap = text[a.end : b.start]
     special = _special_range(gap, a, b)
@@ -104,19 +104,19 @@ def _merge(text: str, a: _Core, b: _Core) -> _Core | None:
     if start is None:
         return None
     low = a.value
-    inherit = a.mult == 1 and b.mult > 1 and not a.grouped and a.literal and b.literal
-    if inherit and _to_float(a.literal or "0") < _to_float(b.literal or "0"):
-        low = _to_float(a.literal or "0", b.mult)  # "2-3 million", "$3-5bn"
+    inherit = a.multiplier == 1 and b.multiplier > 1 and not a.grouped and a.literal and b.literal
+    if inherit and to_float(a.literal or "0") < to_float(b.literal or "0"):
+        low = to_float(a.literal or "0", b.multiplier)  # "2-3 million", "$3-5bn"
     if not low < b.value:
         return None
     kind = a.kind if a.kind != "count" else b.kind
     yearish = a.yearish and b.yearish
     unit = a.unit or b.unit
-    return _Core(start, b.end, low, kind, unit, yearish=yearish, low=low, high=b.value)
+    return Core(start, b.end, low, kind, unit, yearish=yearish, low=low, high=b.value)
 
 
-def _merge_ranges(text: str, cores: list[_Core]) -> list[_Core]:
-    out: list[_Core] = []
+def merge_ranges(text: str, cores: list[Core]) -> list[Core]:
+    out: list[Core] = []
     i = 0
     while i < len(cores):
         merged = _merge(text, cores[i], cores[i + 1]) if i + 1 < len(cores) else None

@@ -8,14 +8,14 @@ from __future__ import annotations
 import math
 from collections.abc import Collection
 
-from .core import Kind, NumberMention
-from .hedges import _finish
-from .scan import _merge_ranges, _scan
+from ._core import Kind, NumberMention
+from ._hedges import finish_mentions
+from ._scan import merge_ranges, scan_cores
 
 
 def find_numbers(text: str) -> list[NumberMention]:
     """Every number mention in `text`, in order and non-overlapping."""
-    return _finish(text, _merge_ranges(text, _scan(text)))
+    return finish_mentions(text, merge_ranges(text, scan_cores(text)))
 
 
 def parse_number(text: str) -> float | None:

@@ -9,13 +9,13 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from .core import _Core, _Parsed
-from .literals import _skip_token, _suffix
-from .vocabulary import _FRACTIONS, _ORDINALS, _SCALES, _SMALL, _SP, _TENS
+from ._core import Core, Parsed
+from ._literals import attach_unit, skip_token
+from ._vocabulary import FRACTIONS, ORDINALS, SCALES, SMALL_NUMBERS, SPACE, TENS
 
 _WORD_RE = re.compile(r"[A-Za-z]+")
 _WORD_START_RE = re.compile(r"[A-Za-z]+\Z")
-_WORD_GAP_RE = re.compile(rf"{_SP}+|[\-\u2010\u2011]")
+_WORD_GAP_RE = re.compile(rf"{SPACE}+|[\-\u2010\u2011]")
 
 # "one" (and a few other words) in idioms and names, where it counts nothing. Group "n"
 # marks the word that is not a number.
@@ -53,84 +53,84 @@ class _Words:
     half: bool = False
 
 
-def _step_small(acc: _Words, w: str) -> bool:
-    value = _SMALL[w]
+def _step_small(reading: _Words, word: str) -> bool:
+    value = SMALL_NUMBERS[word]
     if value == 0:
-        if acc.state != "start":
+        if reading.state != "start":
             return False
-        acc.state = "zero"
-    elif acc.state == "tens" and value >= 10:  # "twenty fifteen"
+        reading.state = "zero"
+    elif reading.state == "tens" and value >= 10:  # "twenty fifteen"
         return False
     else:
-        acc.state = "unit" if value < 10 else "teen"
-    acc.current += value
+        reading.state = "unit" if value < 10 else "teen"
+    reading.current += value
     return True
 
 
-def _step_tens(acc: _Words, w: str) -> bool:
-    acc.current += _TENS[w]
-    acc.state = "tens"
+def _step_tens(reading: _Words, word: str) -> bool:
+    reading.current += TENS[word]
+    reading.state = "tens"
     return True
 
 
-def _step_ordinal(acc: _Words, w: str) -> bool:
-    if acc.state in ("a", "unit", "teen"):  # "one third", "a fifth": a fraction
-        if _ORDINALS[w] < 3 or acc.total:  # "a second", "one second"
+def _step_ordinal(reading: _Words, word: str) -> bool:
+    if reading.state in ("a", "unit", "teen"):  # "one third", "a fifth": a fraction
+        if ORDINALS[word] < 3 or reading.total:  # "a second", "one second"
             return False
-        acc.state = "fraction"
+        reading.state = "fraction"
         return True
-    if acc.state == "tens" and _ORDINALS[w] >= 10:
+    if reading.state == "tens" and ORDINALS[word] >= 10:
         return False
-    acc.current += _ORDINALS[w]
-    acc.state = "ordinal"
+    reading.current += ORDINALS[word]
+    reading.state = "ordinal"
     return True
 
 
-def _step_hundred(acc: _Words, w: str) -> bool:
-    if not 0 < acc.current < 100:
+def _step_hundred(reading: _Words, word: str) -> bool:
+    if not 0 < reading.current < 100:
         return False
-    acc.current *= 100
-    acc.state = "hundred"
+    reading.current *= 100
+    reading.state = "hundred"
     return True
 
 
-def _step_scale(acc: _Words, w: str) -> bool:
-    scale = _SCALES[w]
-    if scale >= acc.last_scale or acc.current == 0:
+def _step_scale(reading: _Words, word: str) -> bool:
+    scale = SCALES[word]
+    if scale >= reading.last_scale or reading.current == 0:
         return False
-    acc.total += acc.current * scale
-    acc.current, acc.last_scale, acc.state = 0, scale, "scale"
+    reading.total += reading.current * scale
+    reading.current, reading.last_scale, reading.state = 0, scale, "scale"
     return True
 
 
-def _step_dozen(acc: _Words, w: str) -> bool:
-    if acc.total or acc.current >= 20:
+def _step_dozen(reading: _Words, word: str) -> bool:
+    if reading.total or reading.current >= 20:
         return False
-    acc.current *= 12
-    acc.state = "dozen"
+    reading.current *= 12
+    reading.state = "dozen"
     return True
 
 
-def _step_a(acc: _Words, w: str) -> bool:
-    acc.half = acc.state == "half"
-    acc.current, acc.state = 1, "a"
+def _step_a(reading: _Words, word: str) -> bool:
+    reading.half = reading.state == "half"
+    reading.current, reading.state = 1, "a"
     return True
 
 
 def _step_to(state: str) -> Callable[[_Words, str], bool]:
-    def step(acc: _Words, w: str) -> bool:
-        acc.state = state
+    def step(reading: _Words, word: str) -> bool:
+        reading.state = state
         return True
 
     return step
 
 
 _WORD_CLASSES: dict[str, str] = {
-    **dict.fromkeys(_SMALL, "small"),
-    **dict.fromkeys(_TENS, "tens"),
-    **dict.fromkeys(_ORDINALS, "ordinal"),
-    **dict.fromkeys(_SCALES, "scale"),
-    **dict.fromkeys(_FRACTIONS, "fraction"),
+    **dict.fromkeys(SMALL_NUMBERS, "small"),
+    **dict.fromkeys(TENS, "tens"),
+    **dict.fromkeys(ORDINALS, "ordinal"),
+    **dict.fromkeys(SCALES, "scale"),
+    **dict.fromkeys(FRACTIONS, "fraction"),
     "hundred": "hundred",
     "dozen": "dozen",
     "a": "a",
@@ -159,51 +159,51 @@ _TERMINAL = frozenset({"zero", "ordinal", "dozen", "fraction"})  # nothing can f
 def _parse_words(text: str, start: int) -> tuple[int, float | None, bool]:
     """Number words at `start`: (end, value, is_ordinal); value None when there is no
     number, and then `end` is where to look next."""
-    acc = _Words()
+    reading = _Words()
     accepted: tuple[int, float | None, bool] | None = None
     pos = start
     while (m := _WORD_RE.match(text, pos)) is not None:
         w = m.group().lower()
         step = _WORD_STEPS.get(_WORD_CLASSES.get(w, ""))
-        if step is None or acc.state not in step[0] or not step[1](acc, w):
+        if step is None or reading.state not in step[0] or not step[1](reading, w):
             break
-        if acc.state == "fraction":  # "one-third", "two thirds", "a quarter"
+        if reading.state == "fraction":  # "one-third", "two thirds", "a quarter"
             return m.end(), None, False
-        if acc.state not in _INCOMPLETE:
-            value = (acc.total + acc.current) * (0.5 if acc.half else 1)
-            accepted = (m.end(), float(value), acc.state == "ordinal")
+        if reading.state not in _INCOMPLETE:
+            value = (reading.total + reading.current) * (0.5 if reading.half else 1)
+            accepted = (m.end(), float(value), reading.state == "ordinal")
         gap = _WORD_GAP_RE.match(text, m.end())
-        if acc.state in _TERMINAL or gap is None:
+        if reading.state in _TERMINAL or gap is None:
             break
         pos = gap.end()
     if accepted is None:
-        return _skip_token(text, start), None, False
+        return skip_token(text, start), None, False
     return accepted
 
 
-def _parse_word_number(text: str, start: int, idioms: set[int]) -> _Parsed:
+def parse_word_number(text: str, start: int, idioms: set[int]) -> Parsed:
     end, value, ordinal = _parse_words(text, start)
     if value is None:
         return None, end
-    if start in idioms and _skip_token(text, start) == end:
+    if start in idioms and skip_token(text, start) == end:
         return None, end
-    core = _Core(start, end, value, "ordinal" if ordinal else "count")
+    core = Core(start, end, value, "ordinal" if ordinal else "count")
     if not ordinal and value.is_integer():
         # "three thousand" as 3 x 1000, so "two to three thousand" reads 2,000-3,000.
         last = text[_WORD_START_RE.search(text, start, end).start() : end].lower()  # type: ignore[union-attr]
-        scale = _SCALES.get(last, 1)
+        scale = SCALES.get(last, 1)
         if value % scale == 0 and value < scale * 1000:
-            core.literal, core.mult = str(int(value) // scale), scale
-    _suffix(text, core)
+            core.literal, core.multiplier = str(int(value) // scale), scale
+    attach_unit(text, core)
     return core, core.end
 
 
-def _idiom_offsets(text: str) -> set[int]:
+def idiom_offsets(text: str) -> set[int]:
     found: set[int] = set()
     for m in _IDIOMS.finditer(text):
         name = m.lastgroup
         if name is not None:
             word = m.group(name).lower()
-            if name != "n12" or word in _SMALL or word in _TENS:
+            if name != "n12" or word in SMALL_NUMBERS or word in TENS:
                 found.add(m.start(name))
     return found

@@ -9,19 +9,19 @@ from __future__ import annotations
 
 import re
 
-from .core import _Core, _Parsed, _to_float
-from .dates import _TIME_AMPM_RE, _time_or_date
-from .vocabulary import (
-    _CUR_PREFIX_RE,
-    _CUR_SUFFIX_RE,
-    _GLUED_MULT,
-    _GLUED_UNITS,
-    _PERCENT_RE,
-    _SCALES,
-    _SP,
-    _SPACED_MULT,
-    _UNIT_NORMAL,
-    _UNIT_RE,
+from ._core import Core, Parsed, to_float
+from ._dates import TIME_AMPM_RE, time_or_date
+from ._vocabulary import (
+    CURRENCY_PREFIX_RE,
+    CURRENCY_SUFFIX_RE,
+    GLUED_MULTIPLIERS,
+    GLUED_UNITS,
+    PERCENT_RE,
+    SCALES,
+    SPACE,
+    SPACED_MULTIPLIERS,
+    UNIT_NORMAL,
+    UNIT_RE,
 )
 
 _NUM_RE = re.compile(
@@ -41,16 +41,16 @@ _DOTTED_RE = re.compile(r"[./][0-9][0-9./]*")
 _YEAR_DIGITS = 4
 _DAY_DIGITS = 2
 _SPACED_MULT_RE = re.compile(
-    rf"{_SP}+(?P<w>hundred|thousand|million|billion|trillion|lakhs?|lacs?|crores?)"
-    rf"(?:{_SP}+(?P<w2>thousand|million|billion|lakhs?|crores?))?(?![^\W_])"
-    rf"|{_SP}+(?P<a>mn|mln|bn|tn)(?![^\W_])",
+    rf"{SPACE}+(?P<w>hundred|thousand|million|billion|trillion|lakhs?|lacs?|crores?)"
+    rf"(?:{SPACE}+(?P<w2>thousand|million|billion|lakhs?|crores?))?(?![^\W_])"
+    rf"|{SPACE}+(?P<a>mn|mln|bn|tn)(?![^\W_])",
     re.IGNORECASE,
 )
 _CODE_BEFORE_RE = re.compile(r"(?<![^\W_])(?P<w>[^\W\d_]+)[\-\u2010\u2011]\Z")
 _CODE_PREFIX_OK = frozenset({"mid", "pre", "post", "late", "early", "end", "start"})
 
 
-def _skip_token(text: str, pos: int) -> int:
+def skip_token(text: str, pos: int) -> int:
     m = _SKIP_RE.match(text, pos)
     return m.end() if m is not None else pos + 1
 
@@ -68,7 +68,7 @@ def _code_or_dotted(text: str, start: int, end: int) -> int | None:
     """Where to resume when the digits are no number: a code (F-16, Su-35, COVID-19), an
     identifier joined by "_", a dotted or slashed run (1.2.3, 10.0.0.1, 24/7, 10/25/2024)."""
     if _is_code(text, start) or text[end : end + 1] == "_" or text[start - 1 : start] == "_":
-        return _skip_token(text, end)  # also "1810107_web1": an identifier
+        return skip_token(text, end)  # also "1810107_web1": an identifier
     dotted = _DOTTED_RE.match(text, end)
     return None if dotted is None else dotted.end()
 
@@ -79,7 +79,7 @@ def _sign_ok(text: str, start: int) -> bool:
     return not before or not (before[-1].isdigit() or before[-1] == "%")
 
 
-def _glued(text: str, core: _Core, bare: bool) -> _Parsed | None:
+def _glued(text: str, core: Core, bare: bool) -> Parsed | None:
     """Letters glued to the digits: 11k, 1.2m, $5bn, 122mm, 30pc, 1st, 1990s; a code
     such as 5G or 3D is no number (None, resume after it); otherwise (None) the core
     stands, extended."""
@@ -88,43 +88,43 @@ def _glued(text: str, core: _Core, bare: bool) -> _Parsed | None:
         return None
     g = glued.group()
     if bare and g.lower() in {"st", "nd", "rd", "th"}:
-        return _Core(core.start, glued.end(), core.value, "ordinal"), glued.end()
+        return Core(core.start, glued.end(), core.value, "ordinal"), glued.end()
     if bare and g == "s" and core.literal is not None and len(core.literal) == _YEAR_DIGITS:
-        year = _Core(core.start, glued.end(), core.value, yearish=True, decade=True)
+        year = Core(core.start, glued.end(), core.value, yearish=True, decade=True)
         return year, glued.end()
-    if g in _GLUED_MULT:
-        core.mult = _GLUED_MULT[g]
-    elif g in _GLUED_UNITS:
-        core.kind, core.unit = "measure", _UNIT_NORMAL.get(g, g)
+    if g in GLUED_MULTIPLIERS:
+        core.multiplier = GLUED_MULTIPLIERS[g]
+    elif g in GLUED_UNITS:
+        core.kind, core.unit = "measure", UNIT_NORMAL.get(g, g)
     elif g.lower() == "pc":
         core.kind, core.unit = "percent", "%"
     elif len(g) > 1 and g[0].isupper() and g[1:].islower():
         return None  # "56Ukraine": words run together by a page scrape; the number stands
     else:
-        return None, _skip_token(text, core.end)  # "5G", "3D", "2x4": a code
+        return None, skip_token(text, core.end)  # "5G", "3D", "2x4": a code
     core.end = glued.end()
     return None
 
 
-def _spaced_mult(text: str, core: _Core) -> None:
+def _spaced_mult(text: str, core: Core) -> None:
     """2 million, 1.2 thousand, 3 hundred thousand, 5 bn."""
     sm = _SPACED_MULT_RE.match(text, core.end)
     if sm is None:
         return
     if sm.group("a"):
-        core.mult = _SPACED_MULT[sm.group("a").lower()]
+        core.multiplier = SPACED_MULTIPLIERS[sm.group("a").lower()]
     else:
         word = sm.group("w").lower()
-        core.mult = 100 if word == "hundred" else _SCALES[word]
+        core.multiplier = 100 if word == "hundred" else SCALES[word]
         if sm.group("w2"):
-            core.mult *= _SCALES[sm.group("w2").lower()]
+            core.multiplier *= SCALES[sm.group("w2").lower()]
     core.end = sm.end()
 
 
-def _parse_numeric(text: str, start: int) -> _Parsed:
+def parse_numeric(text: str, start: int) -> Parsed:
     """A number starting with a currency sign, a sign or a digit at `start`."""
     pos = start
-    cur = _CUR_PREFIX_RE.match(text, pos)
+    cur = CURRENCY_PREFIX_RE.match(text, pos)
     if cur is not None:
         pos = cur.end()
     sign = text[pos : pos + 1]
@@ -133,7 +133,7 @@ def _parse_numeric(text: str, start: int) -> _Parsed:
     iso = _ISO_DATE_RE.match(text, pos) if cur is None and not signed else None
     if iso is not None:  # "2023-11-04": a date (the value is the day), never three numbers
         day = iso.group("d") or iso.group("d2")
-        return _Core(start, iso.end(), float(day), "date"), iso.end()
+        return Core(start, iso.end(), float(day), "date"), iso.end()
     m = _NUM_RE.match(text, pos)
     if m is None or (signed and cur is None and not _sign_ok(text, start)):
         return None, start + 1  # "1,500 - 2,000": a dash between numbers, not a sign
@@ -146,61 +146,61 @@ def _parse_numeric(text: str, start: int) -> _Parsed:
     grouped = m.group("sep") is not None or m.group("indian") is not None
     bare = cur is None and not signed and not grouped and m.group("frac") is None
     timed = (
-        _time_or_date(text, start, m.end(), int(digits))
+        time_or_date(text, start, m.end(), int(digits))
         if bare and len(digits) <= _DAY_DIGITS
         else None
     )
     clock = None if timed or cur or signed or grouped else _dotted_clock(text, start, m)
     if timed is not None or clock is not None:
         return timed or (clock, clock.end if clock else start + 1)
-    core = _Core(start, m.end(), _to_float(literal), literal=literal, grouped=grouped)
+    core = Core(start, m.end(), to_float(literal), literal=literal, grouped=grouped)
     had_glued = _LETTERS_RE.match(text, core.end) is not None
     special = _glued(text, core, bare)
     if special is not None:
         return special
-    if core.mult == 1 and core.kind == "count":
+    if core.multiplier == 1 and core.kind == "count":
         _spaced_mult(text, core)
     if cur is not None:
         core.kind, core.unit = "money", cur.group("c").rstrip(".")
-    core.value = _to_float(literal, core.mult) * (-1 if negative else 1)
-    core.plain = bare and core.mult == 1 and not had_glued
-    _suffix(text, core)
+    core.value = to_float(literal, core.multiplier) * (-1 if negative else 1)
+    core.plain = bare and core.multiplier == 1 and not had_glued
+    attach_unit(text, core)
     if core.kind != "count":
         core.plain = False
     core.yearish = core.plain and len(digits) == _YEAR_DIGITS and 1800 <= core.value <= 2100
     return core, core.end
 
 
-def _dotted_clock(text: str, start: int, m: re.Match[str]) -> _Core | None:
+def _dotted_clock(text: str, start: int, m: re.Match[str]) -> Core | None:
     """ "8.30 am", "11.47 pm": a time of day as Indian and British pages write it."""
     hours, minutes = m.group("int"), m.group("frac") or ""
     if len(minutes) != 2 or not hours.isdigit() or not 1 <= int(hours) <= 12 or minutes >= "60":
         return None
-    clock = _TIME_AMPM_RE.match(text, m.end())
+    clock = TIME_AMPM_RE.match(text, m.end())
     if clock is None:
         return None
     hour = int(hours) % 12 + (12 if clock.group("ampm").lower()[:1] == "p" else 0)
-    return _Core(start, clock.end(), hour + int(minutes) / 60, "time")
+    return Core(start, clock.end(), hour + int(minutes) / 60, "time")
 
 
-def _suffix(text: str, core: _Core) -> None:
+def attach_unit(text: str, core: Core) -> None:
     """Percent, currency or measure unit after a plain count."""
     if core.kind != "count":
         return
-    p = _PERCENT_RE.match(text, core.end)
+    p = PERCENT_RE.match(text, core.end)
     if p is not None:
         core.kind, core.unit, core.end = "percent", "%", p.end()
         return
-    c = _CUR_SUFFIX_RE.match(text, core.end)
+    c = CURRENCY_SUFFIX_RE.match(text, core.end)
     if c is not None:
         unit = c.group("c") or re.sub(r"\s+", " ", c.group("w"))
         core.kind, core.unit, core.end = "money", unit, c.end()
         return
-    u = _UNIT_RE.match(text, core.end)
+    u = UNIT_RE.match(text, core.end)
     if u is not None:
         raw = re.sub(r"\s+", " ", u.group("u"))
         key = raw.lower()
-        unit = _UNIT_NORMAL.get(key) or _UNIT_NORMAL.get(key.removesuffix("s"))
+        unit = UNIT_NORMAL.get(key) or UNIT_NORMAL.get(key.removesuffix("s"))
         if unit is None:
-            unit = raw if raw in _GLUED_UNITS or raw in ("ha", "m", "km/h") else key
+            unit = raw if raw in GLUED_UNITS or raw in ("ha", "m", "km/h") else key
         core.kind, core.unit, core.end = "measure", unit, u.end()

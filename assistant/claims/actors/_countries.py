@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Final
 
-from .tokens import _tokenize
+from ._tokens import tokenize
 
 # "Canonical: other names | adjectives". Abbreviations in capitals (US, UK, EU, ...) match
 # only as written, so the pronoun "us" is never the United States.
@@ -198,7 +198,7 @@ the West: | Western
 """
 
 # Country names that are also given names: "Chad Smith" is a person, not Chad.
-_GIVEN_NAME_COUNTRIES: Final = frozenset({"chad", "jordan", "georgia", "israel", "india"})
+GIVEN_NAME_COUNTRIES: Final = frozenset({"chad", "jordan", "georgia", "israel", "india"})
 
 
 def _country_forms() -> tuple[dict[tuple[str, ...], tuple[str, bool]], dict[str, str]]:
@@ -217,12 +217,12 @@ def _country_forms() -> tuple[dict[tuple[str, ...], tuple[str, bool]], dict[str,
             if letters.isupper() and len(letters) <= 4:
                 codes[text] = head.strip()
                 continue
-            key = tuple(t.low for t in _tokenize(text))
+            key = tuple(t.lower for t in tokenize(text))
             if text.startswith("the "):  # "the West": "Western" is its adjective
                 key = key[1:]
             forms.setdefault(key, (head.strip(), adjective))
     return forms, codes
 
 
-_COUNTRY_FORMS, _COUNTRY_CODES = _country_forms()
-_MAX_COUNTRY_WORDS: Final = max(len(k) for k in _COUNTRY_FORMS)
+COUNTRY_FORMS, COUNTRY_CODES = _country_forms()
+MAX_COUNTRY_WORDS: Final = max(len(k) for k in COUNTRY_FORMS)

@@ -10,12 +10,12 @@ from __future__ import annotations
 from typing import Final
 
 
-def _words(text: str) -> frozenset[str]:
+def word_set(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
 # Bodies named by their seat: (country, family).
-_METONYMS: Final[dict[tuple[str, ...], tuple[str, str]]] = {
+METONYMS: Final[dict[tuple[str, ...], tuple[str, str]]] = {
     ("kremlin",): ("Russia", "presidency"),
     ("pentagon",): ("United States", "ministry defence"),
     ("white", "house"): ("United States", "presidency"),
@@ -26,7 +26,7 @@ _METONYMS: Final[dict[tuple[str, ...], tuple[str, str]]] = {
 }
 
 # Capitalised words that make a run of capitalised words an organisation's name.
-_ORG_WORDS: Final = _words(
+ORGANISATION_WORDS: Final = word_set(
     """agency agencies service services directorate ministry department office council
     committee commission police army navy force forces guard guards command government
     parliament assembly congress senate court tribunal bureau institute institution center
@@ -39,26 +39,26 @@ _ORG_WORDS: Final = _words(
     politburo inc corp ltd"""
 )
 # Newspaper-style words count only in names of two words or more ("The Washington Post").
-_WEAK_ORG_WORDS: Final = _words(
+WEAK_ORGANISATION_WORDS: Final = word_set(
     "post times journal news press herald tribune guardian telegraph gazette daily mail "
     "express observer chronicle watch international group union party"
 )
 
 # Nouns after a country or modifiers that make an actor: bodies, groups of people, roles.
-_BODY_HEADS: Final = _words(
+BODY_HEADS: Final = word_set(
     """agency agencies service services directorate ministry ministries department office
     council committee commission police military army navy government authorities
     administration cabinet parliament intelligence command embassy court bureau regime junta
     leadership presidency legislature congress senate media watchdog regulator mission
     delegation coalition"""
 )
-_GROUP_HEADS: Final = _words(
+GROUP_HEADS: Final = word_set(
     """officials sources experts analysts diplomats lawmakers legislators investigators
     prosecutors researchers scientists observers monitors commentators specialists insiders
     aides advisers advisors spokespeople spokespersons representatives leaders authorities
     journalists reporters correspondents bloggers ministers"""
 )
-_ROLE_HEADS: Final = _words(
+ROLE_HEADS: Final = word_set(
     """official source expert analyst diplomat spokesperson spokesman spokeswoman minister
     president leader chief head director commander ambassador envoy prosecutor adviser
     advisor aide lawmaker legislator senator governor mayor officer agent investigator
@@ -66,13 +66,13 @@ _ROLE_HEADS: Final = _words(
     chancellor general admiral journalist reporter correspondent blogger monarch king queen"""
 )
 # Plural subjects that are actors only when they are the subject of an attribution verb.
-_WEAK_HEADS: Final = _words(
+WEAK_HEADS: Final = word_set(
     """soldiers troops forces residents witnesses locals people civilians citizens villagers
     survivors families workers activists protesters fighters militants rebels volunteers
     students doctors medics rescuers farmers refugees voters critics supporters opponents
     crew crews pilots sailors commanders officers generals agents"""
 )
-_MODIFIERS: Final = _words(
+MODIFIERS: Final = word_set(
     """defense defence military intelligence security foreign interior home national state main
     federal central general armed air naval border coast emergency emergencies health
     justice finance economy economic trade energy education nuclear atomic space spy secret
@@ -86,33 +86,33 @@ _MODIFIERS: Final = _words(
     government-run"""
 )
 # Before a country in a noun phrase: "an anonymous Ukrainian ...", "some senior U.S. ...".
-_ADJ_PRE: Final = _words(
+PRE_ADJECTIVES: Final = word_set(
     """anonymous unnamed unidentified senior top former current high-ranking high-level local
     regional independent leading prominent allied other retired veteran acting outgoing
     incoming"""
 )
-_DETS: Final = _words(
+DETERMINERS: Final = word_set(
     """the a an one some several many both other two three four five six seven eight nine ten
     multiple various numerous few most all"""
 )
-_QUANTIFIERS: Final = _words("some several many multiple various numerous few other")
+QUANTIFIERS: Final = word_set("some several many multiple various numerous few other")
 # Documents an actor is cited through: "citing South Korean intelligence documents".
-_DOC_NOUNS: Final = _words(
+DOCUMENT_NOUNS: Final = word_set(
     """report reports document documents data assessment assessments estimate estimates
     information statement statements figures findings briefing briefings"""
 )
 # "’s official Telegram channel": the possessor is the actor.
-_CHANNEL_WORDS: Final = _words(
+CHANNEL_WORDS: Final = word_set(
     """channel account page feed post posts statement statements website site message messages
     publication press spokesperson spokesman spokeswoman office service announcement
     briefing report reports"""
 )
-_PLATFORMS: Final = _words(
+PLATFORMS: Final = word_set(
     """telegram twitter facebook instagram youtube tiktok whatsapp wechat weibo vkontakte vk
     linkedin reddit snapchat bluesky"""
 )
 
-_TITLE_HEADS: Final = _words(
+TITLE_HEADS: Final = word_set(
     """president minister secretary secretary-general spokesman spokeswoman spokesperson leader
     chief head director director-general commander commander-in-chief general colonel
     lieutenant major admiral captain sergeant senator representative congressman
@@ -124,10 +124,10 @@ _TITLE_HEADS: Final = _words(
     maj sen rep gov prof adm capt sgt cmdr brig rev amb"""
 )
 # Abbreviated titles take a full stop: "Gen. Smith".
-_TITLE_ABBREVIATIONS: Final = _words(
+TITLE_ABBREVIATIONS: Final = word_set(
     "dr mr mrs ms mx gen lt col maj sen rep gov prof adm capt sgt cmdr brig rev amb"
 )
-_TITLE_MODIFIERS: Final = _words(
+TITLE_MODIFIERS: Final = word_set(
     """deputy vice acting former foreign defense defence interior home finance justice health
     prime chief senior top assistant under press state national security presidential
     military intelligence economy economic trade energy education labor labour agriculture
@@ -138,19 +138,19 @@ _TITLE_MODIFIERS: Final = _words(
     communications information strategic diplomatic homeland general staff joint interim
     caretaker outgoing incoming"""
 )
-_TITLE_OF_COMPLEMENTS: Final = _words(
+TITLE_OF_COMPLEMENTS: Final = word_set(
     """state defense defence foreign affairs the interior justice health finance homeland
     security staff intelligence treasury commerce energy education transportation
     agriculture labor labour veterans housing trade economy culture armed forces internal
     emergency situations national war joint chiefs of"""
 )
-_NAME_PARTICLES: Final = _words(
+NAME_PARTICLES: Final = word_set(
     "de van von der den bin ibn al el da di du del della dos das le la abu"
 )
 # Inside a run of capitalised words: "Center for Strategic Communications".
-_CONNECTORS: Final = frozenset({"of", "for", "de", "du", "des", "del", "della", "di", "da"})
+CONNECTORS: Final = frozenset({"of", "for", "de", "du", "des", "del", "della", "di", "da"})
 
-_ROLE_NORMAL: Final[dict[str, str]] = {
+ROLE_NORMAL: Final[dict[str, str]] = {
     "president": "leader",
     "leader": "leader",
     "chief": "head",
@@ -169,14 +169,14 @@ _ROLE_NORMAL: Final[dict[str, str]] = {
     "chair": "chair",
 }
 # Roles many people hold at once: never resolved to one person.
-_SHARED_ROLES: Final = _words(
+SHARED_ROLES: Final = word_set(
     """official source expert analyst diplomat aide adviser advisor agent investigator
     researcher observer insider representative journalist reporter correspondent blogger
     lawmaker legislator senator officer general admiral"""
 )
 
 # Words of places and events, not of people: "Kursk Oblast", "Far East", "Donetsk City".
-_PLACE_WORDS: Final = _words(
+PLACE_WORDS: Final = word_set(
     """war conflict summit oblast region province state city town village county district
     street square sea ocean river lake mountains mountain island islands peninsula bay gulf
     strait valley desert airport port base station camp bridge park hall palace tower avenue
@@ -185,7 +185,7 @@ _PLACE_WORDS: Final = _words(
     accord pact act law plan operation crisis revolution festival prize award front
     line"""
 )
-_CALENDAR: Final = _words(
+CALENDAR: Final = word_set(
     """january february march april may june july august september october november december
     monday tuesday wednesday thursday friday saturday sunday"""
 )
@@ -196,8 +196,8 @@ def names_a_speaker(word: str) -> bool:
     ("chief", "spokesman"), a body ("ministry", "police") or a group ("officials")?"""
     low = word.lower()
     return (
-        low in _ROLE_HEADS
-        or low in _TITLE_HEADS
-        or low in _ORG_WORDS
-        or (low in _BODY_HEADS or low in _GROUP_HEADS)
+        low in ROLE_HEADS
+        or low in TITLE_HEADS
+        or low in ORGANISATION_WORDS
+        or (low in BODY_HEADS or low in GROUP_HEADS)
     )

@@ -9,27 +9,27 @@ from __future__ import annotations
 import re
 
 
-def _words(spaced: str) -> tuple[str, ...]:
+def split_words(spaced: str) -> tuple[str, ...]:
     return tuple(spaced.split())
 
 
-def _phrases(listed: str) -> tuple[str, ...]:
+def split_phrases(listed: str) -> tuple[str, ...]:
     return tuple(p.strip() for p in listed.split(","))
 
 
-_SP = "[ \t\u00a0\u2009\u202f]"  # whitespace inside a line
-_DASHES = "\\-\u2010\u2011\u2012\u2013\u2014\u2015\u2212"
+SPACE = "[ \t\u00a0\u2009\u202f]"  # whitespace inside a line
+DASHES = "\\-\u2010\u2011\u2012\u2013\u2014\u2015\u2212"
 
-_UNITS_WORDS = _words(
+_UNITS_WORDS = split_words(
     "zero one two three four five six seven eight nine ten eleven twelve thirteen "
     "fourteen fifteen sixteen seventeen eighteen nineteen"
 )
-_SMALL: dict[str, int] = {w: i for i, w in enumerate(_UNITS_WORDS)}
-_TENS: dict[str, int] = {
+SMALL_NUMBERS: dict[str, int] = {w: i for i, w in enumerate(_UNITS_WORDS)}
+TENS: dict[str, int] = {
     w: 10 * i
-    for i, w in enumerate(_words("twenty thirty forty fifty sixty seventy eighty ninety"), 2)
+    for i, w in enumerate(split_words("twenty thirty forty fifty sixty seventy eighty ninety"), 2)
 }
-_SCALES: dict[str, int] = {
+SCALES: dict[str, int] = {
     "thousand": 10**3,
     "million": 10**6,
     "billion": 10**9,
@@ -42,10 +42,10 @@ _SCALES: dict[str, int] = {
     "crore": 10**7,
     "crores": 10**7,
 }
-_ORDINALS: dict[str, int] = {
+ORDINALS: dict[str, int] = {
     w: i
     for i, w in enumerate(
-        _words(
+        split_words(
             "first second third fourth fifth sixth seventh eighth ninth tenth eleventh "
             "twelfth thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth "
             "nineteenth"
@@ -53,16 +53,16 @@ _ORDINALS: dict[str, int] = {
         1,
     )
 }
-_ORDINALS.update({w[:-1] + "ieth": v for w, v in _TENS.items()})
+ORDINALS.update({w[:-1] + "ieth": v for w, v in TENS.items()})
 # Plural fractions ("two thirds"); a singular one ("one third", "a fifth") is an ordinal
 # word after a cardinal, caught by the word parser.
-_FRACTIONS = frozenset(
-    _words("halves thirds quarter quarters fifths sixths sevenths eighths ninths tenths")
+FRACTIONS = frozenset(
+    split_words("halves thirds quarter quarters fifths sixths sevenths eighths ninths tenths")
 )
-_NUMBER_WORDS = sorted({*_SMALL, *_TENS, *_ORDINALS, "a", "half"}, key=lambda w: (-len(w), w))
+NUMBER_WORDS = sorted({*SMALL_NUMBERS, *TENS, *ORDINALS, "a", "half"}, key=lambda w: (-len(w), w))
 
 # Multipliers glued to digits ("11k", "1.2m", "$5bn") or after a space ("5 bn").
-_GLUED_MULT: dict[str, int] = {
+GLUED_MULTIPLIERS: dict[str, int] = {
     "k": 10**3,
     "K": 10**3,
     "m": 10**6,
@@ -78,14 +78,14 @@ _GLUED_MULT: dict[str, int] = {
     "tn": 10**12,
     "trn": 10**12,
 }
-_SPACED_MULT: dict[str, int] = {"mn": 10**6, "mln": 10**6, "bn": 10**9, "tn": 10**12}
+SPACED_MULTIPLIERS: dict[str, int] = {"mn": 10**6, "mln": 10**6, "bn": 10**9, "tn": 10**12}
 
 # Measure units, normalised; glued units are the abbreviations only ("122mm"; "5m" is a
 # million, "5 m" a length).
-_GLUED_UNITS = frozenset(
-    _words("mm cm km kg mph kph km2 km² m2 m² MW GW kW kWh MWh GWh TWh lb lbs ft bpd")
+GLUED_UNITS = frozenset(
+    split_words("mm cm km kg mph kph km2 km² m2 m² MW GW kW kWh MWh GWh TWh lb lbs ft bpd")
 )
-_UNIT_NORMAL: dict[str, str] = {
+UNIT_NORMAL: dict[str, str] = {
     "millimetre": "mm",
     "millimeter": "mm",
     "centimetre": "cm",
@@ -125,22 +125,22 @@ _UNIT_WORDS = (
     r"|tonnes?|tons?|miles?|feet|foot|inch(?:es)?|hectares?|acres?|lit(?:re|er)s?"
     r"|barrels?|megawatts?|gigawatts?|kilowatts?|knots?)"
 )
-_UNIT_RE = re.compile(
-    rf"(?:{_SP}|[{_DASHES}])(?P<u>km/h|{_UNIT_WORDS}|mm|cm|km|kg|mph|kph|km2|km²|m2|m²"
+UNIT_RE = re.compile(
+    rf"(?:{SPACE}|[{DASHES}])(?P<u>km/h|{_UNIT_WORDS}|mm|cm|km|kg|mph|kph|km2|km²|m2|m²"
     rf"|MW|GW|kW|kWh|MWh|GWh|TWh|lbs?|ft|bpd|ha|m)(?![^\W_])"
 )
 
-_CURRENCY_CODES = "USD|EUR|GBP|RUB|UAH|KRW|KPW|JPY|CNY|CHF|INR"
-_CUR_PREFIX_RE = re.compile(
-    rf"(?P<c>(?:US|A|C|HK|NZ|S)\$|[$€£¥₹₽₴₩]|(?<![^\W_])Rs\.?|(?:{_CURRENCY_CODES})(?![^\W_]))"
-    rf"{_SP}?(?=[0-9+\-\u2212])"
+CURRENCY_CODES = "USD|EUR|GBP|RUB|UAH|KRW|KPW|JPY|CNY|CHF|INR"
+CURRENCY_PREFIX_RE = re.compile(
+    rf"(?P<c>(?:US|A|C|HK|NZ|S)\$|[$€£¥₹₽₴₩]|(?<![^\W_])Rs\.?|(?:{CURRENCY_CODES})(?![^\W_]))"
+    rf"{SPACE}?(?=[0-9+\-\u2212])"
 )
-_CUR_SUFFIX_RE = re.compile(
-    rf"{_SP}?(?P<c>{_CURRENCY_CODES})(?![^\W_])"
-    rf"|{_SP}+(?P<w>(?:US{_SP}+)?dollars?|euros?|pounds?(?:{_SP}+sterling)?|rubles?|roubles?"
+CURRENCY_SUFFIX_RE = re.compile(
+    rf"{SPACE}?(?P<c>{CURRENCY_CODES})(?![^\W_])"
+    rf"|{SPACE}+(?P<w>(?:US{SPACE}+)?dollars?|euros?|pounds?(?:{SPACE}+sterling)?|rubles?|roubles?"
     r"|hryvnias?|yuan|yen|won|rupees?)(?![^\W_])"
 )
-_PERCENT_RE = re.compile(
-    rf"{_SP}?%|{_SP}*(?:percentage{_SP}+points?|percent|per{_SP}+cent|pct)(?![^\W_])",
+PERCENT_RE = re.compile(
+    rf"{SPACE}?%|{SPACE}*(?:percentage{SPACE}+points?|percent|per{SPACE}+cent|pct)(?![^\W_])",
     re.IGNORECASE,
 )
