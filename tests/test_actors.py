@@ -561,3 +561,24 @@ def test_resolve_on_any_text(surfaces: list[str], corpus: list[str]) -> None:
     assert mapping == resolve_actors(list(reversed(surfaces)), corpus)
     for s in surfaces:
         assert canonical_key(s) == canonical_key(s)
+
+
+def test_a_free_form_title_before_a_name_is_the_person_and_a_local_office_its_holder() -> None:
+    corpus = [
+        "Marrow Collector Ilse Varga told the agency that 40 villages were cut off. "
+        "State Fisheries Minister Jonas Ekberg said 12 boats sank. The collector said "
+        "rescue teams were on their way, and the state fisheries department said losses "
+        "were heavy. Sheriff Dana Holm said two people died; the sheriff added that more "
+        "were missing."
+    ]
+    forms = [
+        "Marrow Collector Ilse Varga", "The collector", "State Fisheries Minister Jonas Ekberg",
+        "Fisheries Minister Jonas Ekberg", "Ekberg", "the state fisheries department",
+        "Sheriff Dana Holm", "the sheriff",
+    ]  # fmt: skip
+    names = resolve_actors(forms, corpus)
+    assert names["Marrow Collector Ilse Varga"] == names["The collector"] == "Ilse Varga"
+    assert {names[f] for f in forms[2:5]} == {"Jonas Ekberg"}
+    # a department is never its minister
+    assert names["the state fisheries department"] != "Jonas Ekberg"
+    assert names["Sheriff Dana Holm"] == names["the sheriff"] == "Dana Holm"

@@ -429,3 +429,11 @@ def test_an_authority_doing_what_is_counted_is_its_source_but_a_flood_is_not() -
         "Authorities"
     )
     assert figures("Floods killed 12 people on Sunday.")["12"].attribution.asserter is None
+
+
+def test_a_relative_clause_is_no_part_of_the_asserter() -> None:
+    sentence = (
+        "Leader of the Opposition Rukmini Shelar, who visited relief camps in Nandgiri on "
+        "Thursday, alleged that more than 40 people had died."
+    )
+    assert figures(sentence)["40"].attribution.asserter == "Leader of the Opposition Rukmini Shelar"

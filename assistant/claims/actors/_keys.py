@@ -25,10 +25,12 @@ from ._lexicon import (
     DETERMINERS,
     DOCUMENT_NOUNS,
     GROUP_HEADS,
+    LOCAL_OFFICES,
     METONYMS,
     NAME_PARTICLES,
     PRE_ADJECTIVES,
     ROLE_HEADS,
+    TITLE_HEADS,
     WEAK_HEADS,
 )
 from ._matchers import match_titled
@@ -90,6 +92,28 @@ def analyse(surface: str) -> ActorInfo:
     return _analyse_phrase(context, i, n, acronym)
 
 
+_MAX_NAME_WORDS = 4
+
+
+def _name_after_title(context: TextContext, i: int, n: int) -> ActorInfo | None:
+    """A person named after a free-form title: "State Revenue Minister Harish Kolwade",
+    "Kaverikund Collector Ananya Deshmane", "Leader of the Opposition Rukmini Shelar": the
+    title's last word is a title head, then two to four words of a name end the form."""
+    tokens = context.tokens
+    start = n
+    while start - 1 > i and n - (start - 1) <= _MAX_NAME_WORDS and context.is_name(start - 1):
+        start -= 1
+    if n - start < 2 or start <= i:
+        return None
+    before = tokens[start - 1]
+    if before.lower not in TITLE_HEADS and before.lower not in ROLE_HEADS:
+        return None
+    words = tuple(t.text.translate(STRAIGHTEN) for t in tokens[start:n] if len(t.text) > 1)
+    title = [t.lower for t in tokens[i:start] if t.word]
+    role = role_key((), title) if before.lower in LOCAL_OFFICES else ""
+    return ActorInfo("person", words=words, role=role)
+
+
 def _analyse_single(context: TextContext, i: int, acronym: str) -> ActorInfo | None:
     """One word: a metonym ("Kremlin"), a country, or a bare name or acronym."""
     t = context.tokens[i]
@@ -112,9 +136,13 @@ def _analyse_person(context: TextContext, i: int, n: int) -> ActorInfo | None:
         name = [t.text.translate(STRAIGHTEN) for t in tokens[name_start:end] if t.word]
         countries = (context.country_at[i][1],) if i in context.country_at else ()
         title_words = [t.lower for t in tokens[title_start:name_start] if t.word]
-        role = role_key(countries, title_words) if countries else ""
+        local = bool(title_words) and title_words[-1] in LOCAL_OFFICES
+        role = role_key(countries, title_words) if countries or local else ""
         words = tuple(w for w in name if len(w) > 1 or not w.isupper())
         return ActorInfo("person", countries=countries, words=words, role=role)
+    trailing = _name_after_title(context, i, n)
+    if trailing is not None:
+        return trailing
     if (
         n - i >= 2
         and context.is_name(i)

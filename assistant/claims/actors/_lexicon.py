@@ -63,7 +63,8 @@ ROLE_HEADS: Final = word_set(
     president leader chief head director commander ambassador envoy prosecutor adviser
     advisor aide lawmaker legislator senator governor mayor officer agent investigator
     researcher observer insider representative secretary chairman chairwoman chair premier
-    chancellor general admiral journalist reporter correspondent blogger monarch king queen"""
+    chancellor general admiral journalist reporter correspondent blogger monarch king queen
+    sheriff collector magistrate superintendent administrator coroner warden"""
 )
 # Plural subjects that are actors only when they are the subject of an attribution verb.
 WEAK_HEADS: Final = word_set(
@@ -121,7 +122,14 @@ TITLE_HEADS: Final = word_set(
     chancellor adviser advisor aide analyst expert professor lawmaker legislator
     commissioner inspector marshal bishop archbishop cardinal ayatollah patriarch vice-
     president prime-minister attorney-general mp president-elect dr mr mrs ms mx gen lt col
-    maj sen rep gov prof adm capt sgt cmdr brig rev amb"""
+    maj sen rep gov prof adm capt sgt cmdr brig rev amb sheriff collector magistrate
+    superintendent administrator chairperson coroner warden officer"""
+)
+# Offices held by one person in a district or county, so that "the collector" or "the
+# sheriff" is the one named holder in the corpus whatever the country ("Collector Ananya
+# Deshmane", "Sheriff Walt Brenner"); a president or minister needs a country to be one.
+LOCAL_OFFICES: Final = word_set(
+    "sheriff collector magistrate superintendent administrator coroner warden"
 )
 # Abbreviated titles take a full stop: "Gen. Smith".
 TITLE_ABBREVIATIONS: Final = word_set(

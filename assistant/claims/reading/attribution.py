@@ -316,6 +316,11 @@ def _span(token: Token) -> str:
     if cut:
         stop = min(c.left_edge.i for c in cut)
         words = [w for w in words if w.i < stop]
+    # a relative clause after a comma is no part of the name, wherever it hangs: "Leader of
+    # the Opposition Rukmini Shelar, who visited relief camps on Thursday"
+    clause = next((w for w in words if w.dep_ == "relcl" and w.i > token.i), None)
+    if clause is not None:
+        words = [w for w in words if w.i < clause.left_edge.i]
     if len(words) > _MAX_ASSERTER_TOKENS:
         words = [w for w in words if w.i <= token.i]
     while words and (words[-1].is_punct or words[-1].dep_ in {"cc", "case"}):
