@@ -185,3 +185,14 @@ def test_cached_rerun_makes_no_calls_and_model_junk_is_survived(
     assert len(fake_openai.requests) == calls
     assert [c.id for c in claims_again] == [c.id for c in claims]
     assert report_again.skipped == 1
+
+
+def test_a_model_read_figure_gets_its_kind_from_its_words() -> None:
+    from assistant.claims.extract import kind_of_words
+    from assistant.settings import default_cache
+
+    cache = default_cache()
+    assert kind_of_words(cache, "people feared dead") == "deaths"
+    assert kind_of_words(cache, "bodies recovered") == "deaths"
+    assert kind_of_words(cache, "people injured in the blast") == "injured"
+    assert kind_of_words(cache, "houses damaged") == "house"

@@ -34,6 +34,7 @@ from .reading import (
     Attribution,
     FigureReading,
     SentenceReading,
+    kind_of,
     read_sentence,
 )
 from .reading.furniture import dateline_carrier, mask_dateline
@@ -79,6 +80,15 @@ def read_candidates(
         )
         for c in candidates
     ]  # fmt: skip
+
+
+def kind_of_words(models: Path, counted: str) -> str | None:
+    """The kind of what a model-read figure counts, from the lemmas of its words, as for
+    figures read off the parse ("people feared dead" -> deaths, "houses damaged" -> house)."""
+    (parsed,) = nlp.parse(models, [counted])
+    lemmas = [t.lemma_ for t in parsed if t.pos_ in {"NOUN", "PROPN", "VERB", "ADJ"}]
+    nouns = [t.lemma_ for t in parsed if t.pos_ in {"NOUN", "PROPN"}]
+    return kind_of(None, lemmas, nouns[-1] if nouns else None)
 
 
 def _same_paragraph(text: str, candidate: Candidate) -> bool:
@@ -378,6 +388,7 @@ class ClaimExtractor:
                 hedge=mention.hedge,
                 unit=mention.unit,
                 counted=counted,
+                kind=kind_of_words(self.models, counted),
             )
             statement = str(draft.quote)
         return Claim(
