@@ -51,3 +51,22 @@ def test_no_sentence_starts_with_a_number_or_ends_dangling() -> None:
     spread = range_sentence(ROWS)
     assert spread is not None
     assert spread.text == "The figures range from at least 14 [1] to 312 [4]."
+
+
+def test_an_agreement_answer_says_yes_or_no_first_with_its_reasons() -> None:
+    from assistant.answers.models import Conflict
+    from assistant.answers.phrasing import agreement_sentence
+
+    differ = agreement_sentence(
+        ROWS[:2] + ROWS[3:4],
+        [Conflict(kind="asserter", about="x", summary="s", citations=[1, 3]),
+         Conflict(kind="update", about="x", summary="s", citations=[1, 3])],
+    )  # fmt: skip
+    assert differ.text == (
+        "No: the figures differ, from at least 14 [1] to ninety nine [3]; later reports "
+        "revised the figure and different people and bodies give different figures."
+    )
+    same = agreement_sentence(
+        [ROWS[0], ROWS[0].model_copy(update={"doc_id": "d2", "citation": 2})], []
+    )
+    assert same.text == "Yes: all 2 sources give at least 14 [1][2]."

@@ -23,6 +23,7 @@ from .dates import date_conflicts
 from .evidence import Evidence, gather
 from .figures import figure_rows, how_many_of, question_kind, select_figures
 from .models import CANNOT_ANSWER, Answer, AnswerUsage, Sentence, Verification
+from .phrasing import agreement_sentence
 from .plan import Plan, plan_question
 from .synthesis import figures_sentences, why_sentences
 from .verify import check
@@ -97,6 +98,8 @@ class Answerer:
              if r.asserter and r.asserter_surface]
         )  # fmt: skip
         sentences += why_sentences(conflicts)
+        if plan.kind == "agreement" and figures:
+            sentences.insert(0, agreement_sentence(figures, conflicts))
         return Answer(
             question=question, kind=plan.kind, about=plan.about,
             answer=" ".join(s.text for s in sentences), sentences=sentences,

@@ -17,7 +17,7 @@ import datetime as dt
 from collections.abc import Sequence
 
 from ..claims.numbers import find_numbers
-from .models import FigureRow, Sentence
+from .models import Conflict, FigureRow, Sentence
 
 KIND_WORDS = {
     "deaths": "dead",
@@ -141,3 +141,32 @@ def _day(date: str) -> str:
     except ValueError:
         return date
     return f"{day.day} {day.strftime('%b')} {day.year}"
+
+
+_REASONS = {
+    "update": "later reports revised the figure",
+    "asserter": "different people and bodies give different figures",
+    "contradiction": "one source is reported with different figures",
+    "scope": "they do not all count the same thing",
+}
+
+
+def agreement_sentence(rows: Sequence[FigureRow], conflicts: Sequence[Conflict]) -> Sentence:
+    """The answer to "do the sources agree ...?" first: "No: ..." with the reasons the
+    conflicts give, or "Yes: ..." when every source gives the same figure."""
+    cites = sorted({r.citation for r in rows})
+    values = {r.value for r in rows}
+    if len(values) == 1 and not [c for c in conflicts if c.kind != "spelling"]:
+        sources = len({r.doc_id for r in rows})
+        return Sentence(
+            text=f"Yes: {'all ' + str(sources) + ' sources' if sources > 1 else 'the source'} "
+            f"give {value_text(rows[0])} {''.join(f'[{n}]' for n in cites)}.",
+            citations=cites,
+        )
+    reasons = [_REASONS[k] for k in _REASONS if any(c.kind == k for c in conflicts)]
+    spread = range_sentence(rows)
+    differ = spread.text.removeprefix("The figures range").rstrip(".") if spread else ""
+    listed = reasons[0] if len(reasons) == 1 else f"{', '.join(reasons[:-1])} and {reasons[-1]}"
+    because = f"; {listed}" if reasons else ""
+    text = f"No: the figures differ{',' if differ else ''}{differ}{because}."
+    return Sentence(text=text, citations=spread.citations if spread else cites[:1])
