@@ -26,6 +26,7 @@ from .models import CANNOT_ANSWER, Answer, AnswerUsage, Sentence, Verification
 from .phrasing import agreement_sentence
 from .plan import Plan, plan_question
 from .synthesis import figures_sentences, why_sentences
+from .timeline import timeline_sentences
 from .verify import check
 from .who import attribution_sentences
 
@@ -91,7 +92,7 @@ class Answerer:
             if not selected:
                 return None
             figures = figure_rows(selected, book)
-            sentences = figures_sentences(figures)
+            sentences = timeline_sentences(figures) if plan.timeline else figures_sentences(figures)
         conflicts = figure_conflicts(figures, plan.about) if figures else []
         conflicts += spelling_conflicts(
             [(r.asserter, r.asserter_surface, r.citation) for r in figures

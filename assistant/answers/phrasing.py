@@ -58,13 +58,13 @@ def source_sentences(rows: Sequence[FigureRow]) -> list[Sentence]:
         by_doc.setdefault(row.doc_id, []).append(row)
     sentences: list[Sentence] = []
     for own in by_doc.values():
-        kept = _without_repeats(own)
+        kept = without_repeats(own)
         groups: dict[tuple[str | None, str | None], list[FigureRow]] = {}
         for row in kept:
             groups.setdefault((row.asserter, row.carrier), []).append(row)
         parts = [_group_text(asserter, carrier, members)
                  for (asserter, carrier), members in groups.items()]  # fmt: skip
-        head = _source(own[0]) + (f" ({_day(own[0].date)})" if own[0].date else "")
+        head = source_label(own[0]) + (f" ({day_label(own[0].date)})" if own[0].date else "")
         sentences.append(
             Sentence(
                 text=f"{head}: {'; '.join(parts)}.",
@@ -100,7 +100,7 @@ def _group_text(asserter: str | None, carrier: str | None, rows: list[FigureRow]
     return f"{listed} {cites}"
 
 
-def _without_repeats(rows: list[FigureRow]) -> list[FigureRow]:
+def without_repeats(rows: list[FigureRow]) -> list[FigureRow]:
     """Leave out an unattributed figure (a headline's) that an attributed one of the same
     document repeats, and exact repeats."""
     kept: list[FigureRow] = []
@@ -125,7 +125,7 @@ def _without_repeats(rows: list[FigureRow]) -> list[FigureRow]:
 _TITLE_WORDS = 7
 
 
-def _source(row: FigureRow) -> str:
+def source_label(row: FigureRow) -> str:
     """The outlet; a source without one by its title, quoted and cut short."""
     if not row.outlet_is_title:
         return row.outlet
@@ -134,7 +134,7 @@ def _source(row: FigureRow) -> str:
     return f"“{short}{'…' if len(words) > _TITLE_WORDS else ''}”"
 
 
-def _day(date: str) -> str:
+def day_label(date: str) -> str:
     """ "2032-08-05" -> "5 Aug 2032"; anything else as given."""
     try:
         day = dt.date.fromisoformat(date[:10])

@@ -16,6 +16,7 @@ from ..llm import LLM
 from ..prompting import load_prompt
 from .classify import about_of, focus_of, rule_kind
 from .models import Kind
+from .timeline import asks_timeline
 
 log = logging.getLogger(__name__)
 
@@ -32,6 +33,9 @@ class Plan(BaseModel):
     about: str = Field(max_length=120, description="what it asks about, words from the question")
     focus: list[str] = Field(
         default_factory=list, max_length=3, description="words an answer must state"
+    )
+    timeline: bool = Field(
+        default=False, description="asks how a figure changed over time, or its latest value"
     )
 
     @field_validator("about")
@@ -61,8 +65,13 @@ def plan_question(llm: LLM, question: str) -> tuple[Plan, bool]:
     model classifies it. The focus words found by code are always kept.
     """
     kind = rule_kind(question)
+    timeline = asks_timeline(question) and kind in (None, "figures", "fact")
+    if timeline:
+        kind = "figures"  # "How did the death toll change?": figures in time order
     if kind is not None:
-        plan = Plan(kind=kind, about=about_of(question), focus=focus_of(question))
+        plan = Plan(
+            kind=kind, about=about_of(question), focus=focus_of(question), timeline=timeline
+        )
         log.info("plan (rules): %s about %r, focus %s", plan.kind, plan.about, plan.focus)
         return plan, False
     prompt = load_prompt(PROMPT, frozenset({"question"}))
