@@ -190,7 +190,7 @@ def test_question_no_rule_classifies_is_planned_by_the_model(
     corpus: tuple[Store, dict[str, str]], fake_settings: Settings, fake_openai: FakeOpenAI
 ) -> None:
     store, _ = corpus
-    fake_openai.enqueue_tool_call("Plan", {"kind": "fact", "about": "schools", "focus": []})
+    fake_openai.enqueue_tool_call("PlanDraft", {"kind": "fact", "about": "schools", "focus": []})
     schools = evidence_id(store, "Tell me about the schools", "schools")
     fake_openai.enqueue_tool_call(
         "Answer", draft(True, ("Officials expect the schools to reopen next week.", [schools]))

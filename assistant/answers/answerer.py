@@ -16,12 +16,11 @@ from ..llm import LLM
 from ..search import Filters
 from ..store import Store
 from .cite import CitationBook
-from .classify import asks_percentage, counted_head
 from .compose import DraftSentence, compose
 from .conflicts import figure_conflicts, spelling_conflicts
 from .dates import date_conflicts
 from .evidence import Evidence, gather
-from .figures import figure_rows, how_many_of, question_kind, select_figures
+from .figures import figure_rows, question_kind, select_figures
 from .models import CANNOT_ANSWER, Answer, AnswerUsage, Sentence, Verification
 from .phrasing import agreement_sentence
 from .plan import Plan, plan_question
@@ -55,6 +54,8 @@ class Answerer:
         began = time.perf_counter()
         calls_before = len(self.llm.usage.calls)
         plan, _ = plan_question(self.llm, question)
+        if plan.kind in ("figures", "agreement"):
+            plan = plan.model_copy(update={"figure_kind": question_kind(self.store, question)})
         doc_ids = self._doc_ids(filters)
         answer = None
         if plan.kind in ("figures", "agreement", "attribution"):
@@ -81,13 +82,11 @@ class Answerer:
                 return None
             figures = []
         else:
-            head = counted_head(question)
-            if head is None:
+            if plan.counted is None:
                 return None
-            kind = question_kind(self.store, question)
             selected = select_figures(
-                self.store, head, plan.about, plan.focus, doc_ids, kind,
-                how_many_of(question, head), asks_percentage(question),
+                self.store, plan.counted, plan.about, plan.focus, doc_ids, plan.figure_kind,
+                plan.counting, plan.percentage,
             )  # fmt: skip
             if not selected:
                 return None
@@ -117,7 +116,7 @@ class Answerer:
         if not evidence:
             return self._abstain(question, plan, [], Verification())
         by_id = {e.id: e for e in evidence}
-        head = counted_head(question) if plan.kind == "figures" else None
+        head = plan.counted if plan.kind == "figures" else None
         book = CitationBook()
         kept: list[Sentence] = []
         shown: list[Sentence] = []

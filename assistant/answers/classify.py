@@ -142,6 +142,14 @@ def asks_percentage(question: str) -> bool:
     return _PERCENTAGE.search(question) is not None
 
 
+def how_many_of(question: str, head: str | None) -> str | None:
+    """The noun a "how many X ...?" question counts, if it is `head`."""
+    if head is None:
+        return None
+    pattern = rf"\bhow\s+many\s+(?:[^\W\d_]+\s+){{0,3}}{re.escape(head)}\b"
+    return head if re.search(pattern, question, re.IGNORECASE) else None
+
+
 def stem(word: str) -> str:
     """A crude stem for matching inflections: killed/killing/kills -> kill."""
     low = word.lower()

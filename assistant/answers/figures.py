@@ -52,14 +52,6 @@ class Selected:
     similarity: float
 
 
-def how_many_of(question: str, head: str | None) -> str | None:
-    """The noun a "how many X ...?" question counts, if it is `head`."""
-    if head is None:
-        return None
-    pattern = rf"\bhow\s+many\s+(?:[^\W\d_]+\s+){{0,3}}{re.escape(head)}\b"
-    return head if re.search(pattern, question, re.IGNORECASE) else None
-
-
 def question_kind(store: Store, question: str) -> str | None:
     """The one kind of figure a question asks about, read by the same lemmas as claims'
     kinds: "How many people died ...?" and "What is the death toll?" -> "deaths"; None when

@@ -14,7 +14,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validat
 
 from ..llm import LLM
 from ..prompting import load_prompt
-from .classify import about_of, focus_of, rule_kind
+from .classify import about_of, asks_percentage, counted_head, focus_of, how_many_of, rule_kind
 from .models import Kind
 from .timeline import asks_timeline
 
@@ -24,8 +24,8 @@ PROMPT = "plan"
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")
 
 
-class Plan(BaseModel):
-    """How to answer a question."""
+class PlanDraft(BaseModel):
+    """What the answer model is asked to say of a question (when rules cannot)."""
 
     model_config = ConfigDict(extra="forbid")
 
@@ -34,8 +34,21 @@ class Plan(BaseModel):
     focus: list[str] = Field(
         default_factory=list, max_length=3, description="words an answer must state"
     )
+
+
+class Plan(PlanDraft):
+    """How to answer a question: the draft, and what code read of the question once."""
+
     timeline: bool = Field(
         default=False, description="asks how a figure changed over time, or its latest value"
+    )
+    counted: str | None = Field(default=None, description="the noun a figures question counts")
+    counting: str | None = Field(
+        default=None, description='the noun of "how many X", when it is the counted noun'
+    )
+    percentage: bool = Field(default=False, description="asks for a percentage")
+    figure_kind: str | None = Field(
+        default=None, description='the one kind of figure asked about ("deaths"), if any'
     )
 
     @field_validator("about")
@@ -62,8 +75,23 @@ def plan_question(llm: LLM, question: str) -> tuple[Plan, bool]:
     """How to answer `question`, and whether the model was asked.
 
     Wording that settles the kind (see `classify`) is read by code; otherwise the answer
-    model classifies it. The focus words found by code are always kept.
+    model classifies it. The focus words found by code are always kept. The plan carries
+    what was asked, read once: the counted noun, "how many X", a percentage, a timeline;
+    later steps read the plan, not the question again.
     """
+    plan, asked = _plan(llm, question)
+    counted = counted_head(question)
+    read = plan.model_copy(
+        update={
+            "counted": counted,
+            "counting": how_many_of(question, counted),
+            "percentage": asks_percentage(question),
+        }
+    )
+    return read, asked
+
+
+def _plan(llm: LLM, question: str) -> tuple[Plan, bool]:
     kind = rule_kind(question)
     timeline = asks_timeline(question) and kind in (None, "figures", "fact")
     if timeline:
@@ -75,15 +103,15 @@ def plan_question(llm: LLM, question: str) -> tuple[Plan, bool]:
         log.info("plan (rules): %s about %r, focus %s", plan.kind, plan.about, plan.focus)
         return plan, False
     prompt = load_prompt(PROMPT, frozenset({"question"}))
-    asked = llm.structured(
+    drafted = llm.structured(
         "answer",
-        Plan,
+        PlanDraft,
         [{"role": "user", "content": prompt.render(question=question.strip())}],
         context={"question": question},
         max_tokens=96,
     )
-    focus = list(dict.fromkeys([*focus_of(question), *asked.focus]))[:3]
-    plan = asked.model_copy(update={"focus": focus})
+    focus = list(dict.fromkeys([*focus_of(question), *drafted.focus]))[:3]
+    plan = Plan(kind=drafted.kind, about=drafted.about, focus=focus)
     log.info("plan (model): %s about %r, focus %s", plan.kind, plan.about, plan.focus)
     return plan, True
 
