@@ -15,6 +15,7 @@ from ..errors import FactcheckError
 from . import (
     ask_cmd,
     chat_cmd,
+    check_cmd,
     claims_cmd,
     config_cmd,
     doctor_cmd,
@@ -94,6 +95,7 @@ sources_cmd.register(app)
 search_cmd.register(app)
 claims_cmd.register(app)
 ask_cmd.register(app)
+check_cmd.register(app)
 eval_cmd.register(app)
 summarize_cmd.register(app)
 chat_cmd.register(app)

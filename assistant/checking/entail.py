@@ -1,0 +1,76 @@
+"""Statements without a figure, judged by the answer model on retrieved sentences.
+
+The model sees the statement and the sentences closest to it, and answers with one
+verdict of the enum, the ids of the sentences that decide it and a reason (instructor,
+constrained at decoding). Its answer is checked by code: evidence ids must be ones shown;
+a "supported" must cite sentences that state most of the statement's content words (by
+stem), else it becomes "not in sources". A "not in sources" carries no evidence.
+"""
+
+from __future__ import annotations
+
+import re
+
+from pydantic import BaseModel, Field
+
+from ..answers.cite import outlet_name
+from ..answers.classify import stem
+from ..answers.evidence import gather
+from ..llm import LLM
+from ..prompting import load_prompt
+from ..store import Store
+from .models import Evidence, Verdict
+
+PROMPT = "check"
+_SHOWN = 4
+_WORD = re.compile(r"[^\W\d_]{3,}")
+_STOP_WORDS = """the and for that with from this was were are has have had been will would
+said says say told its their they them than then there which who what when where also into"""
+_STOP = frozenset(_STOP_WORDS.split())
+_SUPPORT_SHARE = 0.5
+
+
+class ModelVerdict(BaseModel):
+    """The model's verdict on one statement."""
+
+    verdict: Verdict
+    evidence: list[int] = Field(default_factory=list, max_length=_SHOWN)
+    reason: str = Field(max_length=240)
+
+
+def judge_by_model(store: Store, llm: LLM, text: str) -> tuple[Verdict, str, list[Evidence]]:
+    """The verdict, reason and evidence for a statement without a figure."""
+    found, _ = gather(store, text, n=_SHOWN)
+    if not found:
+        return "not in sources", "no passage of the sources is close to the statement", []
+    listed = "\n".join(f"[{i}] {e.text}" for i, e in enumerate(found, 1))
+    prompt = load_prompt(PROMPT, frozenset({"statement", "evidence"}))
+    answer = llm.structured(
+        "answer",
+        ModelVerdict,
+        [{"role": "user", "content": prompt.render(statement=text, evidence=listed)}],
+        max_tokens=160,
+    )
+    cited = [found[i - 1] for i in dict.fromkeys(answer.evidence) if 1 <= i <= len(found)]
+    evidence = [
+        Evidence(doc_id=e.doc.id, outlet=outlet_name(e.doc), date=e.doc.date, start=e.start,
+                 end=e.end, quote=e.text)
+        for e in cited
+    ]  # fmt: skip
+    verdict: Verdict = answer.verdict
+    if verdict == "not in sources":
+        return verdict, answer.reason, []
+    if not evidence:
+        return "not in sources", "the model cited no source sentence", []
+    if verdict == "supported" and not _states(text, " ".join(e.quote for e in evidence)):
+        return "not in sources", "the cited sentences do not state the statement's terms", []
+    return verdict, answer.reason, evidence
+
+
+def _states(statement: str, source: str) -> bool:
+    """Do the source sentences state most of the statement's content words (by stem)?"""
+    words = [w for w in _WORD.findall(statement.lower()) if w not in _STOP]
+    if not words:
+        return False
+    known = {stem(w) for w in _WORD.findall(source.lower())}
+    return sum(stem(w) in known for w in words) / len(words) >= _SUPPORT_SHARE

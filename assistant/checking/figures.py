@@ -1,0 +1,230 @@
+"""Figure statements judged by code on stored claims: value within hedges, kind, asserter,
+date. No model call.
+
+A figure is an interval: "12,000" is exactly that (to rounding), "at least 3,000" and
+"more than 2,000" are open above, "up to 12,000" and "as many as" open below, "about" and
+"nearly" within a tenth. A claim supports a statement when its interval lies inside the
+statement's ("at least 3,000" supports "more than 2,000"; "up to 12,000" does not support
+"12,000"), contradicts it when the two do not meet, and otherwise leaves it open. Claims of
+the statement's kind (deaths, injured, ...) or counting its noun are compared; when some
+support and others contradict, figures of other dates are later or earlier reports (the
+statement is supported and the change is said), figures of the same date are a dispute.
+A supported figure credited by the statement to someone no supporting source names is
+misattributed.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from .. import nlp
+from ..answers.cite import outlet_name
+from ..answers.figures import Selected, select_figures
+from ..claims.numbers import QUANTITY_KINDS, NumberMention, find_numbers
+from ..claims.reading import read_sentence
+from ..store import Store
+from .models import Evidence, FigureCheck, Verdict
+
+
+def _phrases(listed: str) -> frozenset[str]:
+    return frozenset(p.strip() for p in listed.split(","))
+
+
+_ABOVE = _phrases(
+    "at least, more than, over, above, upwards of, in excess of, no fewer than, no less than, "
+    "not less than, a minimum of, well over, just over, plus, or more, exceeding, exceeds, "
+    "exceeded, could exceed, may exceed"
+)
+_BELOW = _phrases(
+    "up to, as many as, as much as, at most, no more than, not more than, fewer than, "
+    "less than, under, below, just under, a maximum of, not exceeding, could reach, "
+    "may reach, might reach, would reach, as few as, as little as, or fewer, or less"
+)
+_ABOUT = 0.1
+_SHOWN = 5
+_EXACT = 0.005
+
+
+def interval(value: float, hedge: str | None, low: float | None = None,
+             high: float | None = None) -> tuple[float, float]:  # fmt: skip
+    """The values a figure allows, given its hedge (see the module doc)."""
+    if low is not None and high is not None:
+        return low, high
+    if hedge in _ABOVE:
+        return value, math.inf
+    if hedge in _BELOW:
+        return 0.0, value
+    if hedge:
+        return value * (1 - _ABOUT), value * (1 + _ABOUT)
+    return value * (1 - _EXACT), value * (1 + _EXACT)
+
+
+@dataclass(frozen=True)
+class FigureVerdict:
+    """The verdict on one statement's figures, why, and the quotes that decided."""
+
+    verdict: Verdict
+    reason: str
+    evidence: list[Evidence]
+    figures: list[FigureCheck]
+
+
+def read_figures(store: Store, text: str) -> list[FigureCheck]:
+    """The statement's figures as the claim reader reads them."""
+    mentions = [m for m in find_numbers(text) if m.kind in QUANTITY_KINDS]
+    if not mentions:
+        return []
+    (doc,) = nlp.parse(store.settings.cache, [text])
+    reading = read_sentence(text, mentions, doc)
+    found = [
+        FigureCheck(
+            surface=f.mention.surface, value=f.mention.value, hedge=f.mention.hedge,
+            counted=f.counted.text, kind=f.counted.kind, asserter=f.attribution.asserter,
+        )
+        for f in reading.figures
+    ]  # fmt: skip
+    read = {f.mention for f in reading.figures}
+    found += [_bare(m) for m in mentions if m not in read and (m, "") not in reading.furniture]
+    return found
+
+
+def judge_figures(store: Store, text: str, figures: Sequence[FigureCheck]) -> FigureVerdict:
+    """The verdict on a statement from its first figure that the sources speak to."""
+    for figure in figures:
+        judged = _judge_one(store, text, figure, figures)
+        if judged is not None:
+            return judged
+    return FigureVerdict(
+        "not in sources", "no stored claim counts what the statement counts", [], list(figures)
+    )
+
+
+def _judge_one(
+    store: Store, text: str, figure: FigureCheck, figures: Sequence[FigureCheck]
+) -> FigureVerdict | None:
+    head = (figure.counted.split() or [""])[-1].lower() or "people"
+    selected = select_figures(store, head, text, (), None, figure.kind)
+    if not selected:
+        return None
+    said = f"{figure.hedge + ' ' if figure.hedge else ''}{figure.surface} {figure.counted}".strip()
+    credited = figure.asserter
+    own = [s for s in selected if credited and _same_actor(credited, s)]
+    support, against, open_ = _compare(figure, own or selected)
+    if credited and not own:
+        every_support, _, _ = _compare(figure, selected)
+        if every_support:
+            named = next((s for s in every_support if _asserter(s)), every_support[0])
+            return _verdict(
+                "misattributed",
+                f"the sources give {said} but credit it to {_asserter(named) or 'no one named'}"
+                f", not {credited}",
+                every_support[:_SHOWN], figures,
+            )  # fmt: skip
+    if support and against:
+        return _mixed(said, support, against, figures)
+    if support:
+        return _verdict("supported", f"{_given(support[0])} supports {said}",
+                        support[:_SHOWN], figures)  # fmt: skip
+    if against:
+        return _verdict("contradicted", f"the sources give {_given(_latest(against))}, not {said}",
+                        against[:_SHOWN], figures)  # fmt: skip
+    return _verdict(
+        "not in sources",
+        f"the sources give {_given(open_[0])}, which does not establish {said}",
+        open_[:_SHOWN], figures,
+    )  # fmt: skip
+
+
+def _compare(
+    figure: FigureCheck, selected: Sequence[Selected]
+) -> tuple[list[Selected], list[Selected], list[Selected]]:
+    """The claims that support the figure, that contradict it, and that leave it open."""
+    wanted = interval(figure.value, figure.hedge)
+    support, against, open_ = [], [], []
+    for s in selected:
+        q = s.claim.quantity
+        assert q is not None  # select_figures keeps figures only
+        lo, hi = interval(q.value, q.hedge, q.low, q.high)
+        if wanted[0] <= lo and hi <= wanted[1]:
+            support.append(s)
+        elif hi < wanted[0] or lo > wanted[1]:
+            against.append(s)
+        else:
+            open_.append(s)
+    return support, against, open_
+
+
+def _mixed(said: str, support: list[Selected], against: list[Selected],
+           figures: Sequence[FigureCheck]) -> FigureVerdict:  # fmt: skip
+    """Some sources support, others not. Another asserter's figure in the same report or
+    of the same date is a dispute; figures of other reports are earlier or later counts
+    (a developing story), and the statement stands, the change said."""
+    rival = [
+        a for a in against
+        if any((a.doc.id == s.doc.id or (a.doc.date and a.doc.date == s.doc.date))
+               and _asserter(a) != _asserter(s) for s in support)
+    ]  # fmt: skip
+    if rival:
+        return _verdict(
+            "disputed", f"sources disagree: {_given(support[0])} against {_given(rival[0])}",
+            [*support[:_SHOWN], *rival[:_SHOWN]], figures,
+        )  # fmt: skip
+    latest = _latest([*support, *against])
+    note = "" if latest in support else f"; a later report gives {_given(latest)}"
+    return _verdict("supported", f"{_given(support[0])} supports {said}{note}",
+                    [*support[:_SHOWN], *against[:2]], figures)  # fmt: skip
+
+
+def _latest(selected: Sequence[Selected]) -> Selected:
+    return max(selected, key=lambda s: s.doc.date or "")
+
+
+def _verdict(verdict: Verdict, reason: str, selected: Sequence[Selected],
+             figures: Sequence[FigureCheck]) -> FigureVerdict:  # fmt: skip
+    return FigureVerdict(verdict, reason, [evidence_of(s) for s in selected], list(figures))
+
+
+def evidence_of(s: Selected) -> Evidence:
+    quote = s.claim.quotes[0]
+    return Evidence(
+        doc_id=s.doc.id, outlet=outlet_name(s.doc), asserter=_asserter(s), date=s.doc.date,
+        start=quote.start, end=quote.end, quote=quote.text,
+        value=s.claim.quantity.value if s.claim.quantity else None,
+    )  # fmt: skip
+
+
+def _asserter(s: Selected) -> str | None:
+    return s.claim.asserter_canonical or s.claim.asserter
+
+
+def _given(s: Selected) -> str:
+    q = s.claim.quantity
+    assert q is not None
+    value = f"{q.hedge + ' ' if q.hedge else ''}{q.surface}"
+    who = _asserter(s)
+    return f"{_short(s)}'s {value}" + (f" ({who})" if who else "")
+
+
+_TITLE_WORDS = 6
+
+
+def _short(s: Selected) -> str:
+    """The outlet; a source without one by the first words of its title, quoted."""
+    if s.doc.outlet:
+        return s.doc.outlet
+    words = outlet_name(s.doc).split()
+    return "“" + " ".join(words[:_TITLE_WORDS]) + ("…" if len(words) > _TITLE_WORDS else "") + "”"
+
+
+def _same_actor(credited: str, s: Selected) -> bool:
+    """Does the statement's asserter name the claim's (either contains the other)?"""
+    names = [n.lower() for n in (s.claim.asserter, s.claim.asserter_canonical) if n]
+    c = credited.lower().removeprefix("the ")
+    return any(c in n or n.removeprefix("the ") in c for n in names)
+
+
+def _bare(mention: NumberMention) -> FigureCheck:
+    return FigureCheck(surface=mention.surface, value=mention.value, hedge=mention.hedge,
+                       counted="")  # fmt: skip

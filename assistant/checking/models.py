@@ -1,0 +1,61 @@
+"""What a check returns: per statement a verdict, its reason and its evidence."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, Field
+
+Verdict = Literal["supported", "contradicted", "disputed", "misattributed", "not in sources"]
+VERDICTS: tuple[Verdict, ...] = (
+    "supported", "contradicted", "disputed", "misattributed", "not in sources",
+)  # fmt: skip
+
+
+class Evidence(BaseModel):
+    """A verified quote that bears on a statement."""
+
+    doc_id: str
+    outlet: str
+    asserter: str | None = None
+    date: str | None = None
+    start: int
+    end: int
+    quote: str
+    value: float | None = None
+    """The figure the quote gives, for a figure statement."""
+
+
+class FigureCheck(BaseModel):
+    """A figure the statement makes, as read off its parse."""
+
+    surface: str
+    value: float
+    hedge: str | None = None
+    counted: str
+    kind: str | None = None
+    asserter: str | None = None
+
+
+class StatementCheck(BaseModel):
+    """One statement of the draft, checked."""
+
+    text: str
+    start: int
+    end: int
+    verdict: Verdict
+    reason: str
+    evidence: list[Evidence] = Field(default_factory=list)
+    figures: list[FigureCheck] = Field(default_factory=list)
+    by: Literal["claims", "model", "none"] = "claims"
+    """What decided: code on stored claims, the model's entailment, or nothing found."""
+    latency_s: float = 0.0
+
+
+class CheckReport(BaseModel):
+    """`factcheck check --json`."""
+
+    statements: list[StatementCheck] = Field(default_factory=list)
+    counts: dict[str, int] = Field(default_factory=dict)
+    usage: dict[str, int] = Field(default_factory=dict)
+    latency_s: float = 0.0

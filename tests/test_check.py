@@ -1,0 +1,115 @@
+"""`factcheck check`: every verdict, the hedge rules, updates over time, misattribution,
+and the model's verdict checked. Figures are read off the parse (no model call); the
+non-figure statement's verdict comes from a scripted model."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from assistant.checking import Checker
+from assistant.checking.figures import interval
+from assistant.checking.statements import split_statements
+from assistant.claims.run import extract_claims
+from assistant.ingest.pipeline import Ingestor
+from assistant.llm import LLM
+from assistant.settings import Settings
+from assistant.store import open_store
+
+from .fake_openai import FakeOpenAI
+
+DAY_ONE = (
+    "Ferry disaster in the Marrow strait\n"
+    "At least 19 people died when the ferry capsized, the coast guard said on Monday.\n"
+    "Harbour master Ilse Varga said up to 12,000 litres of fuel had leaked into the strait.\n"
+    "The ferry operator said 40 crew members were rescued, but the union said 25 crew "
+    "members were rescued.\n"
+)
+DAY_THREE = (
+    "Ferry toll rises in the Marrow strait\n"
+    "The death toll from the ferry disaster rose to 23, the coast guard said on Wednesday.\n"
+    "Rescue divers recovered the ship's bell from the wreck near Marrow Point.\n"
+)
+
+
+@pytest.fixture
+def checker(fake_settings: Settings, fake_openai: FakeOpenAI, tmp_path: Path):
+    (tmp_path / "day1.txt").write_text(DAY_ONE, encoding="utf-8")
+    (tmp_path / "day1.txt.meta.json").write_text('{"outlet": "Strait Post", "date": "2031-03-02"}')
+    (tmp_path / "day3.txt").write_text(DAY_THREE, encoding="utf-8")
+    (tmp_path / "day3.txt.meta.json").write_text('{"outlet": "Coast Wire", "date": "2031-03-04"}')
+    store = open_store(fake_settings)
+    Ingestor(store).ingest([tmp_path / "day1.txt", tmp_path / "day3.txt"])
+    llm = LLM(fake_settings.llm, fake_settings.cache)
+    report = extract_claims(store, llm)
+    assert report.counts.model_calls == 0
+    yield Checker(store, llm)
+    llm.close()
+    store.close()
+
+
+def verdict(checker: Checker, statement: str) -> str:
+    (checked,) = checker.check_draft(statement).statements
+    assert checked.reason
+    if checked.verdict != "not in sources":
+        assert checked.evidence, "a verdict other than 'not in sources' cites its evidence"
+    return checked.verdict
+
+
+def test_every_figure_verdict_from_stored_claims(checker: Checker, fake_openai: FakeOpenAI) -> None:
+    assert verdict(checker, "The death toll rose to 23, the coast guard said.") == "supported"
+    # day 1's 19 and day 3's 23 are an update, not a contradiction
+    assert verdict(checker, "At least 19 people died in the ferry disaster.") == "supported"
+    assert verdict(checker, "More than 50 people died in the ferry disaster.") == "contradicted"
+    # the operator and the union give different counts in one report; credited to the
+    # operator, it is what the operator said
+    assert verdict(checker, "40 crew members were rescued from the ferry.") == "disputed"
+    assert verdict(checker, "The ferry operator said 40 crew members were rescued.") == (
+        "supported"
+    )
+    assert verdict(checker, "The navy said the death toll rose to 23.") == "misattributed"
+    assert fake_openai.requests == []  # figures are judged by code
+
+
+def test_hedges_decide_support(checker: Checker) -> None:
+    # "up to 12,000" does not establish "12,000"; "at least 19" supports "more than 10"
+    assert verdict(checker, "Harbour master Ilse Varga said 12,000 litres of fuel leaked.") == (
+        "not in sources"
+    )
+    assert verdict(checker, "More than 10 people died, the coast guard said.") == "supported"
+    assert interval(3000, "at least")[0] >= interval(2000, "more than")[0]
+
+
+def test_a_statement_without_a_figure_is_judged_by_the_model_and_checked(
+    checker: Checker, fake_openai: FakeOpenAI
+) -> None:
+    fake_openai.enqueue_tool_call(
+        "ModelVerdict",
+        {"verdict": "supported", "evidence": [1, 2, 3, 4], "reason": "the divers did"},
+    )
+    fake_openai.enqueue_tool_call(
+        "ModelVerdict", {"verdict": "supported", "evidence": [], "reason": "no evidence"}
+    )
+    bell = checker.check_draft("Rescue divers recovered the ship's bell from the wreck.")
+    (first,) = bell.statements
+    assert first.verdict == "supported"
+    assert any("bell" in e.quote for e in first.evidence)
+    # "supported" without evidence is never given
+    (second,) = checker.check_draft("The captain was arrested in Marrow on Tuesday.").statements
+    assert second.verdict == "not in sources"
+    assert second.evidence == []
+
+
+def test_a_draft_is_split_into_check_worthy_statements() -> None:
+    draft = (
+        "Ferry toll rises\n"
+        "At least 19 people died, the coast guard said. Was it avoidable? "
+        "It was a sad day. Harbour master Ilse Varga closed the port on Monday.\n"
+    )
+    found = split_statements(draft)
+    assert [s.text for s in found] == [
+        "At least 19 people died, the coast guard said.",
+        "Harbour master Ilse Varga closed the port on Monday.",
+    ]
+    assert all(draft[s.start : s.end] == s.text for s in found)
