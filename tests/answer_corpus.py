@@ -11,7 +11,8 @@ from assistant.claims.extract import Counts
 from assistant.claims.models import Claim, Quantity, Quote
 from assistant.claims.store import ClaimStore
 from assistant.ingest.pipeline import Ingestor
-from assistant.store import Store
+from assistant.settings import Settings
+from assistant.store import Store, open_store
 
 ARTICLES = {
     "valley-post.md": """---
@@ -107,3 +108,12 @@ def seed_store(store: Store, folder: Path) -> dict[str, str]:
             )  # fmt: skip
         claim_store.replace(doc.id, doc.version, claims, Counts(), "hand", "test")
     return ids
+
+
+def seeded(settings: Settings, tmp_path: Path) -> None:
+    """A fresh store for `settings` holding the corpus and its claims, closed again."""
+    store = open_store(settings)
+    try:
+        seed_store(store, tmp_path / "corpus")
+    finally:
+        store.close()

@@ -6,9 +6,8 @@ import json
 from pathlib import Path
 
 from assistant.settings import Settings
-from assistant.store import open_store
 
-from .answer_corpus import seed_store
+from .answer_corpus import seeded
 from .fake_openai import FakeOpenAI
 from .test_cli import factcheck
 
@@ -21,14 +20,6 @@ def fake_env(fake: FakeOpenAI) -> dict[str, str]:
         "FACTCHECK_LLM__ANSWER_MODEL": "fake-model",
         "FACTCHECK_LLM__MAX_RETRIES": "0",
     }
-
-
-def seeded(settings: Settings, tmp_path: Path) -> None:
-    store = open_store(settings)
-    try:
-        seed_store(store, tmp_path / "corpus")
-    finally:
-        store.close()
 
 
 def test_ask_json_has_the_documented_fields(

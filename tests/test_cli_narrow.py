@@ -11,9 +11,8 @@ from rich.text import Text
 
 from assistant.cli.rows import Col, Row, rows_table, short_id, short_ids
 from assistant.settings import Settings
-from assistant.store import open_store
 
-from .answer_corpus import seed_store
+from .answer_corpus import seeded
 from .fake_openai import FakeOpenAI
 from .test_cli import factcheck
 from .test_cli_ask import fake_env
@@ -21,14 +20,6 @@ from .test_cli_ask import fake_env
 NARROW = {"COLUMNS": "80"}
 LONG_NAME = "ukraine-s-spy-chief-11-000-north-korean-soldiers-will-be-ready"
 LONG_OUTLET = "The Marren Valley Evening Post"
-
-
-def seeded(settings: Settings, tmp_path: Path) -> None:
-    store = open_store(settings)
-    try:
-        seed_store(store, tmp_path / "corpus")
-    finally:
-        store.close()
 
 
 def lines_of(stdout: str) -> list[str]:

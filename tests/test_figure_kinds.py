@@ -14,6 +14,7 @@ from assistant.answers.figures import question_kind
 from assistant.claims.run import extract_claims
 from assistant.llm import LLM
 from assistant.settings import Settings
+from assistant.store import Store
 
 from .fake_openai import FakeOpenAI
 from .stored_article import ingest_article
@@ -28,14 +29,20 @@ ARTICLE = (
 )
 
 
+def read_off_the_parse(settings: Settings, tmp_path: Path, text: str) -> tuple[Store, LLM]:
+    """`text` ingested and its claims extracted, every one read off the parse."""
+    store, _ = ingest_article(settings, tmp_path, text)
+    llm = LLM(settings.llm, settings.cache)
+    report = extract_claims(store, llm)
+    assert report.counts.model_calls == 0
+    return store, llm
+
+
 def test_a_deaths_question_finds_every_way_of_saying_deaths(
     fake_settings: Settings, fake_openai: FakeOpenAI, tmp_path: Path
 ) -> None:
-    store, _ = ingest_article(fake_settings, tmp_path, ARTICLE)
-    llm = LLM(fake_settings.llm, fake_settings.cache)
+    store, llm = read_off_the_parse(fake_settings, tmp_path, ARTICLE)
     try:
-        report = extract_claims(store, llm)
-        assert report.counts.model_calls == 0
         assert question_kind(store, "How many people were killed, per source?") == "deaths"
         assert question_kind(store, "What is the death toll?") == "deaths"
         assert question_kind(store, "How many people were injured?") == "injured"
@@ -73,11 +80,8 @@ FLOOD = (
 def test_people_in_camps_under_orders_or_brought_out_alive_are_counted_by_their_kind(
     fake_settings: Settings, fake_openai: FakeOpenAI, tmp_path: Path
 ) -> None:
-    store, _ = ingest_article(fake_settings, tmp_path, FLOOD)
-    llm = LLM(fake_settings.llm, fake_settings.cache)
+    store, llm = read_off_the_parse(fake_settings, tmp_path, FLOOD)
     try:
-        report = extract_claims(store, llm)
-        assert report.counts.model_calls == 0
         ask = Answerer(store, llm).ask
         died = ask("How many people died in the floods, per source?")
         displaced = ask("How many people were displaced, per source?")
