@@ -127,9 +127,12 @@ _TITLE_WORDS = 7
 
 def source_label(row: FigureRow) -> str:
     """The outlet; a source without one by its title, quoted and cut short."""
-    if not row.outlet_is_title:
-        return row.outlet
-    words = row.outlet.split()
+    return quoted_title(row.outlet) if row.outlet_is_title else row.outlet
+
+
+def quoted_title(title: str) -> str:
+    """A title standing in for an outlet, quoted and cut short."""
+    words = title.split()
     short = " ".join(words[:_TITLE_WORDS]).rstrip(":;,")
     return f"“{short}{'…' if len(words) > _TITLE_WORDS else ''}”"
 

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from .. import nlp
 from ..answers.cite import outlet_name
 from ..answers.figures import Selected, select_figures
+from ..answers.phrasing import quoted_title
 from ..claims.numbers import QUANTITY_KINDS, NumberMention, find_numbers
 from ..claims.reading import read_sentence
 from ..store import Store
@@ -207,15 +208,9 @@ def _given(s: Selected) -> str:
     return f"{_short(s)}'s {value}" + (f" ({who})" if who else "")
 
 
-_TITLE_WORDS = 6
-
-
 def _short(s: Selected) -> str:
-    """The outlet; a source without one by the first words of its title, quoted."""
-    if s.doc.outlet:
-        return s.doc.outlet
-    words = outlet_name(s.doc).split()
-    return "“" + " ".join(words[:_TITLE_WORDS]) + ("…" if len(words) > _TITLE_WORDS else "") + "”"
+    """The outlet; a source without one by its title, quoted and cut short."""
+    return s.doc.outlet or quoted_title(outlet_name(s.doc))
 
 
 def _same_actor(credited: str, s: Selected) -> bool:
