@@ -349,6 +349,12 @@ def test_canonical_keys() -> None:
         "the Russian defense ministry"
     )
     assert canonical_key("the Ukrainian intelligence chief") == canonical_key("Ukraine’s spy chief")
+    # "state" names the State Department only when nothing else says what the body does
+    assert canonical_key("the State Department") == "org:-:ministry foreign"
+    assert canonical_key("the state revenue department") != canonical_key("the State Department")
+    assert canonical_key("the state revenue department") != canonical_key(
+        "the state water resources department"
+    )
 
 
 def seed_surfaces() -> list[str]:

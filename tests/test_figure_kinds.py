@@ -99,3 +99,39 @@ def test_people_in_camps_under_orders_or_brought_out_alive_are_counted_by_their_
     assert [f.value for f in evacuated.figures] == [6_500]
     assert [f.value for f in missing.figures] == [60]
     assert [(f.value, f.unit) for f in share.figures] == [(15, "%")]
+
+
+BUDGET = (
+    "Storm damage in the Orrin valley\n"
+    "The county revenue office, in a first report, estimated the losses to farms and roads "
+    "at $45 million.\n"
+    "The state emergency agency later put the damage at $98 million.\n"
+    "The governor has asked the federal government for $120 million to rebuild bridges.\n"
+    "Crews said 500 houses were damaged and 40 roads were closed.\n"
+)
+
+
+def test_losses_and_money_asked_for_are_kinds_of_their_own(
+    fake_settings: Settings, fake_openai: FakeOpenAI, tmp_path: Path
+) -> None:
+    store, llm = read_off_the_parse(fake_settings, tmp_path, BUDGET)
+    try:
+        assert question_kind(store, "What were the storm losses estimated at?") == "losses"
+        assert question_kind(store, "How much federal aid has the governor sought?") == "requested"
+        # the verb "damaged" asks about houses, and "asked" outside a money question is no kind
+        assert question_kind(store, "How many houses were damaged?") is None
+        assert question_kind(store, "How many residents asked for shelter?") is None
+        ask = Answerer(store, llm).ask
+        losses = ask("What were the storm losses estimated at, according to each source?")
+        sought = ask("How much federal aid has the governor sought, per source?")
+    finally:
+        llm.close()
+    assert fake_openai.requests == []
+    # "losses" and "the damage" are the same kind; the sum asked for is not a loss
+    assert sorted(f.value for f in losses.figures) == [45_000_000, 98_000_000]
+    assert [f.value for f in sought.figures] == [120_000_000]
+    # a county office is not the US State Department, nor merged with the state agency
+    assert {f.asserter for f in losses.figures} == {
+        "county revenue office",
+        "state emergency agency",
+    }

@@ -336,7 +336,7 @@ def test_durations_and_clock_times_are_never_candidates() -> None:
          "displaced"),
         ("More than 2,000 people were ordered to leave their homes.", "2,000", "people ordered",
          "evacuated"),
-        ("The agency put the damage at Rs 980 crore.", "Rs 980 crore", "damage", "damage"),
+        ("The agency put the damage at Rs 980 crore.", "Rs 980 crore", "damage", "losses"),
         ("Police said 14 people had died and 60 were missing.", "60", "missing", "missing"),
         ("Officials said 29 people were confirmed dead.", "29", "people dead", "deaths"),
         ("Authorities evacuated 8 400 people, many of whom are sleeping in cars.", "8 400",
@@ -348,7 +348,7 @@ def test_durations_and_clock_times_are_never_candidates() -> None:
         ("The collector said 62 boats had rescued 3,500 people.", "62", "boats", "boat"),
         ("Three soldiers killed 12 militants, the army said.", "Three", "soldiers", "soldier"),
         ("The state sought Rs 1,200 crore in central assistance.", "Rs 1,200 crore",
-         "central assistance", "assistance"),
+         "central assistance", "requested"),
         ("The agency said 612 structures had been destroyed, 438 of them homes.", "438",
          "homes", "home"),
         ("The number of people reported missing has dropped to 40, a spokeswoman said.", "40",
@@ -364,6 +364,26 @@ def test_what_a_part_a_shelter_an_order_or_an_estimate_counts(
 ) -> None:
     figure = figures(sentence)[surface]
     assert (figure.counted.text, figure.counted.kind) == (counted, kind)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "surface", "kind"),
+    [
+        ("The agency put the damage at Rs 980 crore.", "Rs 980 crore", "losses"),
+        ("The ministry estimated the losses to crops and roads at $45 million.", "$45 million",
+         "losses"),
+        ("The council has asked the government for 3 billion euros to rebuild bridges.",
+         "3 billion euros", "requested"),
+        ("Farmers demanded Rs 25,000 an acre in compensation.", "Rs 25,000", "requested"),
+        # not money: what was damaged or asked stays the counted noun
+        ("Officials said 500 houses were damaged.", "500", "house"),
+        ("Police asked 3,000 residents to leave.", "3,000", "resident"),
+    ],
+)  # fmt: skip
+def test_a_sum_of_money_is_a_loss_or_a_request_by_what_it_is_or_the_verb(
+    sentence: str, surface: str, kind: str
+) -> None:
+    assert figures(sentence)[surface].counted.kind == kind
 
 
 def test_an_estimate_is_credited_but_a_dam_releasing_water_says_nothing() -> None:

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 
 from .. import nlp
 from ..claims.models import Claim
-from ..claims.reading.kinds import FAMILIES, family
+from ..claims.reading.kinds import family, is_family, question_money_kind
 from ..claims.store import ClaimStore
 from ..store import Document, Store
 from .cite import CitationBook, outlet_name
@@ -41,6 +41,10 @@ POOL = 200
 """Claims fetched by meaning before filtering; enough for a corpus of thousands."""
 _ANAPHORA = frozenset({"figure", "number", "total", "estimate", "count", "toll", "tally"})
 _WORD = re.compile(r"[^\W\d_]{3,}")
+_MONEY_QUESTION = re.compile(
+    r"\bhow\s+much\b|\b(?:money|funds?|rupees|dollars|euros|pounds|cost|amount)\b", re.I
+)
+"""A question about a sum of money, where a verb of asking asks for money."""
 
 
 @dataclass(frozen=True)
@@ -54,10 +58,14 @@ class Selected:
 
 def question_kind(store: Store, question: str) -> str | None:
     """The one kind of figure a question asks about, read by the same lemmas as claims'
-    kinds: "How many people died ...?" and "What is the death toll?" -> "deaths"; None when
-    it names no kind or several ("killed and injured")."""
+    kinds: "How many people died ...?" and "What is the death toll?" -> "deaths", "What
+    were the losses?" -> "losses", "How much has the state sought?" -> "requested"; None
+    when it names no kind or several ("killed and injured")."""
     (doc,) = nlp.parse(store.settings.cache, [question])
-    kinds = {family(t.lemma_) for t in doc if t.pos_ in {"VERB", "ADJ", "NOUN"}} - {None}
+    words = [t for t in doc if t.pos_ in {"VERB", "ADJ", "NOUN"}]
+    money = _MONEY_QUESTION.search(question) is not None
+    kinds = {family(t.lemma_) or question_money_kind(t.lemma_, t.pos_, money) for t in words}
+    kinds.discard(None)
     return kinds.pop() if len(kinds) == 1 else None
 
 
@@ -88,7 +96,7 @@ def select_figures(
     # whose kind is only its noun ("residents") is judged by its words
     unkinded = [
         c for c in claims
-        if (kind is None or _kind(c) not in FAMILIES)
+        if (kind is None or not is_family(_kind(c)))
         and all(states(c.quotes[0].text, w) for w in focus)
     ]  # fmt: skip
     if kind is not None:
@@ -126,12 +134,13 @@ def _means_people(store: Store, head: str) -> bool:
 
 def _stating(store: Store, kind: str, claims: list[Claim]) -> list[Claim]:
     """The claims whose quote says a word of the `kind`'s family (by lemma)."""
-    if kind not in FAMILIES or not claims:
+    if not is_family(kind) or not claims:
         return claims
     docs = nlp.parse(store.settings.cache, [c.quotes[0].text for c in claims])
     return [
         c for c, doc in zip(claims, docs, strict=True)
-        if any(family(t.lemma_) == kind for t in doc)
+        if any((family(t.lemma_) or question_money_kind(t.lemma_, t.pos_, True)) == kind
+               for t in doc)
     ]  # fmt: skip
 
 

@@ -61,13 +61,16 @@ _MINISTRY_TOPICS: Final[dict[str, str]] = {
 
 def _ministry(present: set[str]) -> tuple[str, frozenset[str]]:
     """ "ministry defence" for "Ministry of Defence", "defense ministry", "Defense Secretary"."""
-    topics = sorted({_MINISTRY_TOPICS[w] for w in present if w in _MINISTRY_TOPICS})
-    if topics:
-        used = _MINISTRY_WORDS | set(_MINISTRY_TOPICS) | {"affairs", "of"}
-        return "ministry " + "+".join(topics), frozenset(used)
     rest = sorted(
         present - _MINISTRY_WORDS - GENERIC_ORGANISATION_WORDS - NON_DISTINCTIVE - {"affairs"}
     )
+    named = {w for w in present if w in _MINISTRY_TOPICS}
+    if named == {"state"} and set(rest) - {"of"}:
+        named = set()  # "the state revenue department" is a state's, not the State Department
+    topics = sorted({_MINISTRY_TOPICS[w] for w in named})
+    if topics:
+        used = _MINISTRY_WORDS | set(_MINISTRY_TOPICS) | {"affairs", "of"}
+        return "ministry " + "+".join(topics), frozenset(used)
     if rest and present & {"ministry", "ministries", "minister"}:
         return "ministry " + "+".join(rest), frozenset(present)
     return "", frozenset()

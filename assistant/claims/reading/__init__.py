@@ -32,7 +32,7 @@ from ..numbers import NumberMention
 from .attribution import Attribution, acting_body, attribute, is_agency, is_pronoun
 from .counted import Counted, read_counted
 from .furniture import dateline_carrier, furniture_reason
-from .kinds import FAMILIES, kind_of
+from .kinds import FAMILIES, kind_of, money_kind
 from .noncount import non_count_reason
 
 if TYPE_CHECKING:
@@ -53,7 +53,7 @@ __all__ = [
     "read_sentence",
 ]
 
-READER_VERSION = "parse-9"
+READER_VERSION = "parse-10"
 """Changes whenever the rules here change, so that stored claims are read again."""
 
 
@@ -120,6 +120,8 @@ def read_sentence(
         if counted is None or not counted.text:
             reading.open.append(mention)
             continue
+        if mention.kind == "money":
+            counted = _money_counted(counted, tokens, doc)
         start = mention.hedge_start if mention.hedge_start is not None else mention.start
         span = (min(start, counted.span[0]), max(mention.end, counted.span[1]))
         said = attribute(tokens, doc, before, outlet)
@@ -132,6 +134,15 @@ def read_sentence(
             FigureReading(mention, dataclasses.replace(counted, span=span), said)
         )
     return reading
+
+
+def _money_counted(counted: Counted, number: list[Token], doc: Doc) -> Counted:
+    """A sum of money takes a money kind from what it is ("the damage") or the verb it is
+    the object of ("sought"), when either says one."""
+    words = [t.lemma_ for t in doc if counted.span[0] <= t.idx < counted.span[1]]
+    verb = next((t for t in number[0].ancestors if t.pos_ in {"VERB", "AUX"}), None)
+    kind = money_kind(words, verb.lemma_ if verb is not None else None)
+    return counted if kind is None else dataclasses.replace(counted, kind=kind)
 
 
 _HYPHENS = "-\u2010\u2011"

@@ -13,6 +13,7 @@ no family is the counted noun's lemma ("troop", "house"); what happened to it ("
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Final
 
 FAMILIES: Final[dict[str, frozenset[str]]] = {
@@ -76,3 +77,44 @@ def kind_of(state: str | None, modifiers: list[str], noun: str | None) -> str | 
     if noun:
         return noun.lower()
     return state.lower() if state else None
+
+
+MONEY_FAMILIES: Final[dict[str, frozenset[str]]] = {
+    # what an event cost: "estimated the losses at Rs 450 crore", "put the damage at $2bn"
+    "losses": frozenset(["loss", "damage"]),
+    # money asked for: "sought Rs 1,200 crore", "asked New Delhi for 12 billion rupees"
+    "requested": frozenset(["seek", "ask", "request", "demand", "appeal"]),
+}
+"""Kinds of money figures, by the lemmas of what the amount is or of the verb it is the
+object of. Only sums of money get them: "500 houses damaged" counts houses, and "asked
+3,000 residents to leave" is no request for money."""
+
+_MONEY_LEMMA: Final[dict[str, str]] = {
+    lemma: kind for kind, lemmas in MONEY_FAMILIES.items() for lemma in lemmas
+}
+
+
+def money_kind(counted_lemmas: Sequence[str], verb_lemma: str | None) -> str | None:
+    """The kind of a sum of money: what the amount is ("losses", "the damage") before the
+    verb it is the object of ("sought", "asked for")."""
+    for lemma in counted_lemmas:
+        if _MONEY_LEMMA.get(lemma.lower()) == "losses":
+            return "losses"
+    if verb_lemma is not None:
+        return _MONEY_LEMMA.get(verb_lemma.lower())
+    return None
+
+
+def question_money_kind(lemma: str, pos: str, about_money: bool) -> str | None:
+    """The money kind a question's word asks about: a loss noun always ("what were the
+    losses estimated at?"; the verb in "how many houses were damaged?" asks about houses),
+    a verb of asking only in a question about money ("how much has the state sought?")."""
+    kind = _MONEY_LEMMA.get(lemma.lower())
+    if kind == "losses":
+        return kind if pos == "NOUN" else None
+    return kind if about_money else None
+
+
+def is_family(kind: str | None) -> bool:
+    """Is `kind` one of the families (of people or of money) rather than a bare noun?"""
+    return kind in FAMILIES or kind in MONEY_FAMILIES
