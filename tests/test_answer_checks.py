@@ -9,7 +9,10 @@ import pytest
 from assistant.answers.classify import counted_head, focus_of, rule_kind, states, stem
 from assistant.answers.dates import date_conflicts
 from assistant.answers.evidence import Evidence
+from assistant.answers.senses import WordSense
 from assistant.answers.verify import check
+from assistant.embeddings import Embedder
+from assistant.settings import Settings
 from assistant.store import Document
 from assistant.text.injection import looks_like_instruction
 
@@ -194,3 +197,25 @@ def test_month_alone_does_not_contradict_month_and_year() -> None:
         _evidence("b", "Coast Herald", "The treaty was signed in June."),
     ]
     assert date_conflicts("When was the treaty signed?", evidence, lambda e: 1) == []
+
+
+def test_the_evidence_may_say_the_question_s_thing_in_a_word_of_the_same_meaning() -> None:
+    settings = Settings()
+    sense = WordSense(Embedder(settings.embedding.model, settings.cache))
+    assert sense.stated("About 3,000 soldiers arrived on Monday.", "troops")
+    assert sense.stated("They will join the fighting in November.", "combat")
+    assert not sense.stated("About 300 officers arrived on Monday.", "troops")
+    assert not sense.stated("Two soldiers were deployed on Monday.", "killed")
+    assert not sense.stated("Two soldiers were injured on Monday.", "killed")
+    # in a check: the sentence stands when its evidence says "families" as "households"
+    doc = Document(
+        id="d2", source="b.md", content_hash="h", version="v", title="t", outlet="Valley Post",
+        date=None, url=None, author=None, kind="md", encoding="utf-8",
+        text="The agency said 1,200 households left the valley.",
+        original="The agency said 1,200 households left the valley.",
+    )  # fmt: skip
+    given = {"E1": Evidence("E1", doc, 0, len(doc.text), 1.0)}
+    text = "The agency said 1,200 households left the valley."
+    question = "Where did the evacuated families go?"
+    assert check(text, ["E1"], given, question) is not None  # by inflection only
+    assert check(text, ["E1"], given, question, stated=sense.stated) is None

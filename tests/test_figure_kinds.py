@@ -135,3 +135,40 @@ def test_losses_and_money_asked_for_are_kinds_of_their_own(
         "county revenue office",
         "state emergency agency",
     }
+
+
+VALLEY = (
+    "Floods in the Marrow valley\n"
+    "The river authority said 14 people had died in Brenhill district, where the river "
+    "has also cut off the town of Osker.\n"
+    "In Tamsford, officials said three people had drowned.\n"
+    "The authority said 60 people were missing after the levee broke.\n"
+)
+
+
+def test_a_figure_for_a_place_must_be_stated_for_that_place(
+    fake_settings: Settings, fake_openai: FakeOpenAI, tmp_path: Path
+) -> None:
+    store, llm = read_off_the_parse(fake_settings, tmp_path, VALLEY)
+    try:
+        ask = Answerer(store, llm).ask
+        brenhill = ask("How many people died in Brenhill district?")
+        tamsford = ask("How many people died in Tamsford?")
+        # Osker is named only in a clause about the district, not for the toll
+        osker = ask("How many people died in Osker?")
+        valley = ask("How many people died in the Marrow valley floods?")
+    finally:
+        llm.close()
+    assert fake_openai.requests == []
+    assert sorted(f.value for f in brenhill.figures) == [3, 14]  # any stated for it: all shown
+    assert not tamsford.abstained
+    assert tamsford.figures
+    assert valley.figures  # the headline's setting qualifies every figure of the story
+    assert osker.abstained
+    assert osker.figures == []
+    assert osker.sentences[0].text == "The sources give no such figure for Osker."
+    assert "Nearest figures, not for Osker" in osker.answer
+    assert {c.quote for c in osker.closest} >= {
+        "The river authority said 14 people had died in Brenhill district, where the river "
+        "has also cut off the town of Osker."
+    }

@@ -20,10 +20,12 @@ from .compose import DraftSentence, compose
 from .conflicts import figure_conflicts, spelling_conflicts
 from .dates import date_conflicts
 from .evidence import Evidence, gather
-from .figures import figure_rows, question_kind, select_figures
+from .figures import Selected, figure_rows, question_kind, select_figures
 from .models import CANNOT_ANSWER, Answer, AnswerUsage, Sentence, Verification
 from .phrasing import agreement_sentence
+from .places import question_places, stated_for
 from .plan import Plan, plan_question
+from .senses import WordSense
 from .synthesis import figures_sentences, why_sentences
 from .timeline import timeline_sentences
 from .verify import check
@@ -55,7 +57,12 @@ class Answerer:
         calls_before = len(self.llm.usage.calls)
         plan, _ = plan_question(self.llm, question)
         if plan.kind in ("figures", "agreement"):
-            plan = plan.model_copy(update={"figure_kind": question_kind(self.store, question)})
+            plan = plan.model_copy(
+                update={
+                    "figure_kind": question_kind(self.store, question),
+                    "places": question_places(self.store, question),
+                }
+            )
         doc_ids = self._doc_ids(filters)
         answer = None
         if plan.kind in ("figures", "agreement", "attribution"):
@@ -90,6 +97,8 @@ class Answerer:
             )  # fmt: skip
             if not selected:
                 return None
+            if not stated_for(self.store, selected, plan.places):
+                return self._elsewhere(question, plan, selected)
             figures = figure_rows(selected, book)
             sentences = timeline_sentences(figures) if plan.timeline else figures_sentences(figures)
         conflicts = figure_conflicts(figures, plan.about) if figures else []
@@ -121,10 +130,11 @@ class Answerer:
         kept: list[Sentence] = []
         shown: list[Sentence] = []
         counts = Verification()
+        sense = WordSense(self.store.embedder)
 
         def judge(draft: DraftSentence) -> Sentence:
             counts.checked += 1
-            reason = check(draft.text, draft.cites, by_id, question, plan.focus, head)
+            reason = check(draft.text, draft.cites, by_id, question, plan.focus, head, sense.stated)
             cited = [book.cite(by_id[c].doc, by_id[c].start, by_id[c].end)
                      for c in dict.fromkeys(draft.cites) if c in by_id]  # fmt: skip
             if reason is None:
@@ -157,6 +167,25 @@ class Answerer:
             answer=" ".join(f"{s.text} {_marks(s.citations)}" for s in kept),
             sentences=shown, citations=book.all(), conflicts=conflicts, verification=counts,
             first_token_s=composed.first_token_s,
+        )  # fmt: skip
+
+    def _elsewhere(self, question: str, plan: Plan, selected: Sequence[Selected]) -> Answer:
+        """No figure is stated for the question's places: say so, and show the nearest
+        figures as such (they are for other places or for the whole story), not as the
+        answer."""
+        book = CitationBook()
+        nearest = figure_rows(sorted(selected, key=lambda s: -s.similarity)[:CLOSEST], book)
+        where = " or ".join(plan.places)
+        sentences = [Sentence(text=f"The sources give no such figure for {where}.")]
+        shown = figures_sentences(nearest)
+        if shown:
+            first = shown[0].model_copy(update={"text": f"Nearest figures, not for {where}: "
+                                                        f"{shown[0].text}"})  # fmt: skip
+            sentences += [first, *shown[1:]]
+        return Answer(
+            question=question, kind=plan.kind, about=plan.about,
+            answer=" ".join(s.text for s in sentences), abstained=True, sentences=sentences,
+            closest=book.all(), verification=Verification(),
         )  # fmt: skip
 
     def _abstain(

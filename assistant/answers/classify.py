@@ -63,11 +63,14 @@ _FRAME_WORDS = """
     give gives gave put puts agree agrees agreed disagree disagrees differ differs
     different contradict contradicts consistent inconsistent summarise summarize summary
     overview tell me please first originally actually exactly roughly approximately
+    latest recent recently currently now near known
 """
 _FRAME = frozenset(_FRAME_WORDS.split())
 # Participles of the question's event ("killed", "wounded", "deployed"): an answer must
 # state them, not a neighbouring event. Words that end like one but are not:
-_NOT_EVENTS = frozenset({"need", "speed", "feed", "seed", "united", "red", "hundred", "bed"})
+_NOT_EVENTS = frozenset({"need", "speed", "feed", "seed", "united", "red", "hundred", "bed",
+                         # hedges of the event, not the event ("expected to join")
+                         "expected", "supposed", "alleged", "believed", "rumoured"})  # fmt: skip
 
 
 def rule_kind(question: str) -> Kind | None:

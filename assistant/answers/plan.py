@@ -50,6 +50,9 @@ class Plan(PlanDraft):
     figure_kind: str | None = Field(
         default=None, description='the one kind of figure asked about ("deaths"), if any'
     )
+    places: list[str] = Field(
+        default_factory=list, description='places the figures must be for ("Nandgiri taluka")'
+    )
 
     @field_validator("about")
     @classmethod

@@ -10,11 +10,15 @@ marked unsupported with the reason, never shown as verified.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 from ..claims.numbers import find_numbers, has_number
 from .classify import states, stem, subject_words
 from .evidence import Evidence
+
+Stated = Callable[[str, str], bool]
+"""Does a text state a word? By inflection (`classify.states`) or, with a `WordSense`, also
+by a word of the same meaning ("soldiers" states "troops")."""
 
 MIN_OVERLAP = 0.5
 """Share of a sentence's content words that its cited evidence (or the question) holds."""
@@ -41,12 +45,13 @@ _STOP = frozenset(_STOP_WORDS.split())
 
 def check(
     text: str, cites: Sequence[str], evidence: Mapping[str, Evidence], question: str,
-    focus: Sequence[str] = (), head: str | None = None,
+    focus: Sequence[str] = (), head: str | None = None, stated: Stated = states,
 ) -> str | None:  # fmt: skip
     """None if `text` is supported by the cited evidence, else the reason it is not.
 
     `head` is what a figure question counts ("troops"): the sentence must then give a
-    number of it, or it does not answer "how many".
+    number of it, or it does not answer "how many". `stated` decides whether the evidence
+    states one of the question's words (inflections by default; see `WordSense`).
     """
     cited = [evidence[c] for c in cites if c in evidence]
     if not cited:
@@ -56,8 +61,8 @@ def check(
         _meta(text),
         _numbers(text, source),
         _unnamed(text, source, question),
-        _unstated(source, focus),
-        _unasked(source, question),
+        _unstated(source, focus, stated),
+        _unasked(source, question, stated),
         _uncounted(text, head),
         _overlap(text, source, question),
     )
@@ -84,20 +89,20 @@ def _unnamed(text: str, source: str, question: str) -> str | None:
     return None
 
 
-def _unstated(source: str, focus: Sequence[str]) -> str | None:
+def _unstated(source: str, focus: Sequence[str], stated: Stated) -> str | None:
     for word in focus:
-        if not states(source, word):
+        if not stated(source, word):
             return f'the cited evidence does not say "{word}"'
     return None
 
 
-def _unasked(source: str, question: str) -> str | None:
+def _unasked(source: str, question: str, stated: Stated) -> str | None:
     """At least half the question's own subject words (lower-case ones: "weather",
     "signed", "agreement") must be stated in the cited evidence."""
     words = [w for w in subject_words(question) if w.islower() and len(w) > 2]
     if not words:
         return None
-    missing = [w for w in words if not states(source, w)]
+    missing = [w for w in words if not stated(source, w)]
     if len(missing) * 2 > len(words):
         return f'the cited evidence does not speak of "{" ".join(missing)}"'
     return None

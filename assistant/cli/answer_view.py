@@ -12,10 +12,12 @@ from .rows import Col, Row, rows_table, short_ids
 
 
 def sentence_text(sentence: Sentence) -> Text:
-    """A verified sentence in plain style; an unsupported one dimmed, with the reason."""
+    """A verified sentence in plain style, then the citation marks its text lacks; an
+    unsupported one dimmed, with the reason."""
     marks = "".join(f"[{n}]" for n in sentence.citations)
     if sentence.verified:
-        return Text.assemble(sentence.text, " ", (marks, "cyan"))
+        rest = "".join(f"[{n}]" for n in sentence.citations if f"[{n}]" not in sentence.text)
+        return Text.assemble(sentence.text, " ", (rest, "cyan")) if rest else Text(sentence.text)
     return Text.assemble(
         ("✗ " + sentence.text, "dim strike"), " ", (marks, "dim"),
         (f"  (unsupported, not part of the answer: {sentence.reason})", "yellow"),
@@ -26,6 +28,9 @@ def print_answer(console: Console, answer: Answer, *, streamed: bool) -> None:
     """Everything after the streamed sentences (or the whole answer if none streamed)."""
     if answer.abstained:
         console.print(Text(CANNOT_ANSWER, style="bold yellow"))
+        for sentence in answer.sentences:
+            if sentence.verified:  # what the sources do say ("no figure for X; nearest ...")
+                console.print(sentence_text(sentence))
         if answer.closest:
             console.print(Text("Closest passages found:", style="bold"))
             _quotes(console, answer.closest)
