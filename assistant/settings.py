@@ -74,6 +74,9 @@ class LLMSettings(_Section):
     """Local engine: context window in tokens."""
     threads: int | None = Field(default=None, ge=1)
     """Local engine: CPU threads; None means every core."""
+    keep_alive: float = Field(default=300.0, ge=0)
+    """Local engine: seconds a background model server stays loaded after its last use, so
+    that the next command skips loading the model; 0 loads it inside each command."""
 
 
 class EmbeddingSettings(_Section):

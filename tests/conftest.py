@@ -73,6 +73,8 @@ def factcheck_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     home = tmp_path / "home"
     monkeypatch.setenv("FACTCHECK_HOME", str(home))
     monkeypatch.setenv("FACTCHECK_CACHE", str(default_cache()))
+    # the real local model loads inside each test's process, never a server outliving it
+    monkeypatch.setenv("FACTCHECK_LLM__KEEP_ALIVE", "0")
     work = tmp_path / "work"
     work.mkdir()
     monkeypatch.chdir(work)

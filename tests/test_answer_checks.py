@@ -83,6 +83,7 @@ def evidence() -> dict[str, Evidence]:
         ("Governor Oskar Lind said families were evacuated.", ["E1"], "Oskar"),
         ("Mayor Ana Souza said 40 schools remain closed.", ["E2"], "families"),
         ("The evidence does not say how many died.", ["E1"], "evidence"),
+        ("According to the evidence, 1,200 families were evacuated.", ["E1"], "evidence"),
         ("Volcanic ash grounded every airline flight nationwide.", ["E1"], "words"),
         ("Families were evacuated.", [], "cites no evidence"),
     ],
@@ -219,3 +220,14 @@ def test_the_evidence_may_say_the_question_s_thing_in_a_word_of_the_same_meaning
     question = "Where did the evacuated families go?"
     assert check(text, ["E1"], given, question) is not None  # by inflection only
     assert check(text, ["E1"], given, question, stated=sense.stated) is None
+
+
+def test_a_number_must_count_the_question_s_thing_in_the_evidence_too() -> None:
+    question = "How many cattle were evacuated?"
+    reason = check("1,200 cattle were evacuated.", ["E1"], evidence(), question, head="cattle")
+    assert reason is not None
+    assert "something else than cattle" in reason
+    ok = "The agency said 1,200 families were evacuated."
+    assert (
+        check(ok, ["E1"], evidence(), "How many families were evacuated?", head="families") is None
+    )

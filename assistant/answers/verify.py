@@ -28,7 +28,8 @@ _META = re.compile(
     r"(?:does|do|did|is|are)\s+not\b|\bnot\s+(?:mentioned|stated|provided|specified|given)\b"
     r"|\b(?:the|this)\s+evidence\s+(?:states|says|shows|mentions|indicates|suggests)\b"
     r"|\bno\s+(?:information|mention|data|details)\b|\b(?:in|from)\s+the\s+(?:provided\s+)?"
-    r"evidence\b",
+    r"evidence\b|\baccording\s+to\s+the\s+(?:provided\s+|given\s+|cited\s+)?"
+    r"(?:evidence|passages?|text)\b",
     re.IGNORECASE,
 )
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
@@ -64,6 +65,7 @@ def check(
         _unstated(source, focus, stated),
         _unasked(source, question, stated),
         _uncounted(text, head),
+        _counts_other(text, source, head, stated),
         _overlap(text, source, question),
     )
     return next((p for p in problems if p is not None), None)
@@ -117,6 +119,23 @@ def _uncounted(text: str, head: str | None) -> str | None:
         if any(stem(w) == target for w in after):
             return None
     return f'it gives no number of "{head}"'
+
+
+def _counts_other(text: str, source: str, head: str | None, stated: Stated) -> str | None:
+    """A number the sentence gives of `head` must count it in the evidence too: "27
+    cattle died" is no reading of "the floods have killed 27 people"."""
+    if head is None:
+        return None
+    target = stem(head)
+    for mention in find_numbers(text):
+        after = _WORD.findall(text[mention.end : mention.end + 60])[:4]
+        if not any(stem(w) == target for w in after):
+            continue
+        same = [m for m in find_numbers(source) if m.value == mention.value]
+        windows = [" ".join(_WORD.findall(source[m.end : m.end + 60])[:4]) for m in same]
+        if same and not any(stated(w, head) for w in windows):
+            return f"the cited evidence gives {mention.surface} of something else than {head}"
+    return None
 
 
 def _overlap(text: str, source: str, question: str) -> str | None:

@@ -136,7 +136,10 @@ class LLM:
         s = self.settings
         if s.provider == "local":
             if self._engine is None:
-                self._engine = LocalEngine(context_size=s.context_size, threads=s.threads)
+                self._engine = LocalEngine(
+                    context_size=s.context_size, threads=s.threads, keep_alive=s.keep_alive,
+                    cache=self.cache,
+                )  # fmt: skip
             base_url = self._engine.base_url(resolve_model_path(name, self.cache))
             api_key = "local"  # the loopback engine checks no key
             mode = "json_schema" if s.mode == "auto" else s.mode
