@@ -231,6 +231,8 @@ def run(args: argparse.Namespace, home: Path, stamp: str) -> dict[str, Any]:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    # cold means cold: every child loads its model, none reuses a warm server
+    os.environ["FACTCHECK_LLM__KEEP_ALIVE"] = "0"
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
