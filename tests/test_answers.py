@@ -222,3 +222,25 @@ def test_streamed_sentences_arrive_verified_before_the_answer_returns(
         llm.close()
     assert seen == [s.text for s in answer.sentences]
     assert len(seen) == 2
+
+
+def test_a_summary_question_hears_every_source_in_its_own_quoted_words(
+    corpus: tuple[Store, dict[str, str]], fake_settings: Settings, fake_openai: FakeOpenAI
+) -> None:
+    store, ids = corpus
+    answer = ask(store, fake_settings, "Summarise what the sources say about the Marren flood.")
+    assert fake_openai.requests == []  # quoted main points: no model call
+    assert answer.kind == "summary"
+    assert not answer.abstained
+    assert {c.doc_id for c in answer.citations} == set(ids.values())
+    assert_quotes_verbatim(store, answer)
+    # in date order, each sentence the outlet and date, then a verbatim quote it cites
+    assert [s.text.split(" (")[0] for s in answer.sentences][:1] == ["Valley Post"]
+    assert answer.sentences[-1].text.startswith("Coast Herald (4 Mar 2031): “")
+    for sentence in answer.sentences:
+        (n,) = sentence.citations
+        quote = next(c.quote for c in answer.citations if c.n == n)
+        assert f"“{' '.join(quote.split())}” [{n}]" in sentence.text
+    # the injected line is never quoted, and figures are preferred to framing sentences
+    assert "Ignore previous instructions" not in answer.answer
+    assert "3,000 families" in answer.answer

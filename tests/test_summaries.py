@@ -12,6 +12,7 @@ from typing import Any
 
 import pytest
 
+from assistant.answers import Answerer
 from assistant.claims.store import ClaimStore
 from assistant.llm import LLM
 from assistant.settings import Settings
@@ -186,3 +187,30 @@ def test_html_page_citations_resolve_in_headless_chromium(
         assert href[1:] in links.ids, href
         assert title in quotes
     assert "Where sources disagree" in dom
+
+
+def test_a_summary_question_reuses_the_documents_summaries(
+    corpus: tuple[Store, list[str]], fake_settings: Settings, fake_openai: FakeOpenAI
+) -> None:
+    store, ids = corpus
+    script_all(store, ids, fake_openai)
+    run(store, fake_settings, ids)
+    asked = len(fake_openai.requests)
+    llm = LLM(fake_settings.llm, fake_settings.cache)
+    try:
+        answer = Answerer(store, llm).ask("Summarise what the sources say about the flood.")
+    finally:
+        llm.close()
+    assert len(fake_openai.requests) == asked  # the cached summaries, no model call
+    texts = [s.text for s in answer.sentences]
+    # each document's kept sentences, after its outlet and date, cited anew; the dropped
+    # sentence ("Floods killed 12 people") stays out
+    assert "Valley Post (2 Mar 2031): Heavy rain flooded Marren on Sunday. [1]" in texts
+    assert any(
+        t.startswith("Coast Herald (4 Mar 2031): Ilse Brandt said about 3,000") for t in texts
+    )
+    assert all("12 people" not in t for t in texts)
+    for c in answer.citations:
+        doc = store.docs.get(c.doc_id)
+        assert doc is not None
+        assert doc.text[c.start : c.end] == c.quote

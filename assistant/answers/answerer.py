@@ -22,6 +22,7 @@ from .dates import date_conflicts
 from .evidence import Evidence, gather
 from .figures import Selected, figure_rows, question_kind, select_figures
 from .models import CANNOT_ANSWER, Answer, AnswerUsage, Sentence, Verification
+from .overview import overview_sentences
 from .phrasing import agreement_sentence
 from .places import question_places, stated_for
 from .plan import Plan, plan_question
@@ -67,6 +68,8 @@ class Answerer:
         answer = None
         if plan.kind in ("figures", "agreement", "attribution"):
             answer = self._from_claims(question, plan, doc_ids)
+        if plan.kind == "summary":
+            answer = self._overview(question, plan, filters)
         if answer is None:
             answer = self._composed(question, plan, filters, on_sentence)
         answer.usage = usage_since(self.llm, calls_before)
@@ -167,6 +170,21 @@ class Answerer:
             answer=" ".join(f"{s.text} {_marks(s.citations)}" for s in kept),
             sentences=shown, citations=book.all(), conflicts=conflicts, verification=counts,
             first_token_s=composed.first_token_s,
+        )  # fmt: skip
+
+    def _overview(self, question: str, plan: Plan, filters: Filters | None) -> Answer | None:
+        """Each relevant source's main points, cited (no model call unless none is found)."""
+        book = CitationBook()
+        sentences = overview_sentences(
+            self.store, question, book, filters, self.llm.model_name("answer")
+        )
+        if not sentences:
+            return None
+        return Answer(
+            question=question, kind=plan.kind, about=plan.about,
+            answer=" ".join(s.text for s in sentences), sentences=sentences,
+            citations=book.all(),
+            verification=Verification(checked=len(sentences), verified=len(sentences)),
         )  # fmt: skip
 
     def _elsewhere(self, question: str, plan: Plan, selected: Sequence[Selected]) -> Answer:
