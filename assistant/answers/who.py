@@ -2,7 +2,7 @@
 
 Answered from verified claims by code: each claim whose figure equals a number in the
 question, with its asserter (as the article names it and as resolved across the corpus)
-and the outlet that reported it. With no figure in the question, or no claim giving it,
+the agency that carried it ("told Reuters") and the outlet and date that reported it. With no figure in the question, or no claim giving it,
 the question goes to a composed answer instead.
 """
 
@@ -15,6 +15,7 @@ from ..claims.store import ClaimStore
 from ..store import Document, Store
 from .cite import CitationBook, outlet_name
 from .models import Sentence
+from .phrasing import day_label, quoted_title
 
 POOL = 200
 
@@ -43,17 +44,23 @@ def attribution_sentences(
         n = book.cite(doc, quote.start, quote.end, canonical)
         assert claim.quantity is not None
         figure = f"{claim.quantity.hedge or ''} {claim.quantity.surface}".strip()
-        outlet = _short(outlet_name(doc))
+        outlet = outlet_name(doc) if doc.outlet else quoted_title(outlet_name(doc))
+        reported = f"{outlet}, {day_label(doc.date)}" if doc.date else outlet
         if canonical is None:
             text = f"{outlet} gives {figure} without naming who asserted it [{n}]."
         else:
-            named = canonical
-            if claim.asserter and claim.asserter.lower() != canonical.lower():
-                named = f"{canonical} (named there as {claim.asserter})"
-            text = f"{named} gave the figure {figure}, as reported by {outlet} [{n}]."
+            text = (f"{_named(canonical, claim.asserter)} gave the figure {figure}"
+                    f"{f' to {claim.carrier}' if claim.carrier else ''} ({reported}) [{n}].")  # fmt: skip
         sentences.append(Sentence(text=text, citations=[n]))
     return sentences
 
 
-def _short(name: str, limit: int = 60) -> str:
-    return name if len(name) <= limit else name[: limit - 1].rstrip() + "…"
+def _named(canonical: str, surface: str | None) -> str:
+    """The asserter as the article names them when that says more ("Revenue Minister Harish
+    Kolwade" for Harish Kolwade), else the resolved name, with the article's form if it
+    differs ("Harish Kolwade (named there as Kolwade)")."""
+    if not surface or surface.lower() == canonical.lower():
+        return canonical
+    if canonical.lower() in surface.lower():
+        return surface
+    return f"{canonical} (named there as {surface})"

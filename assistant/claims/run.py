@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
@@ -59,6 +60,8 @@ def _extract(
     extractor = ClaimExtractor(llm, claim_store, store.settings.cache)
     report = ExtractionReport()
     ids = list(doc_ids) if doc_ids is not None else [d.id for d in store.docs.summaries()]
+    if ids:
+        _load_model_meanwhile(llm)
     for doc_id in ids:
         doc = store.docs.get(doc_id)
         if doc is None:
@@ -88,6 +91,22 @@ def _extract(
             break
     resolve_asserters(store)
     return report
+
+
+def _load_model_meanwhile(llm: LLM) -> None:
+    """Start loading the local extraction model while the parser reads the sentences: most
+    documents leave a sentence or two open for it, and loading (~1-2 s) then overlaps the
+    parse instead of following it. Failures are left to the first real call to report."""
+    if llm.settings.provider != "local":
+        return
+
+    def load() -> None:
+        try:
+            llm.endpoint("extraction")
+        except Exception:  # noqa: BLE001 - reported by the first call that needs the model
+            log.debug("loading the extraction model ahead failed", exc_info=True)
+
+    threading.Thread(target=load, name="load-extraction-model", daemon=True).start()
 
 
 def resolve_asserters(store: Store) -> int:

@@ -7,6 +7,7 @@ OpenAI-compatible endpoint. Callers ask by role (extraction, answer) and never s
 from __future__ import annotations
 
 import logging
+import threading
 import time
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
@@ -117,6 +118,7 @@ class LLM:
         self.usage = UsageLog()
         self._engine = engine
         self._endpoints: dict[str, Endpoint] = {}
+        self._endpoint_lock = threading.Lock()
 
     # -- endpoints -------------------------------------------------------------------------
 
@@ -128,9 +130,10 @@ class LLM:
     def endpoint(self, role: Role) -> Endpoint:
         """The endpoint for `role`, starting the local engine on first use."""
         name = self.model_name(role)
-        if name not in self._endpoints:
-            self._endpoints[name] = self._make_endpoint(name)
-        return self._endpoints[name]
+        with self._endpoint_lock:  # one endpoint per model, also when loaded ahead
+            if name not in self._endpoints:
+                self._endpoints[name] = self._make_endpoint(name)
+            return self._endpoints[name]
 
     def _make_endpoint(self, name: str) -> Endpoint:
         s = self.settings
@@ -160,9 +163,10 @@ class LLM:
 
     def close(self) -> None:
         """Close HTTP clients and stop the local engine."""
-        for ep in self._endpoints.values():
-            ep.client.close()
-        self._endpoints.clear()
+        with self._endpoint_lock:
+            for ep in self._endpoints.values():
+                ep.client.close()
+            self._endpoints.clear()
         if self._engine is not None:
             self._engine.close()
 
