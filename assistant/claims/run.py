@@ -103,7 +103,7 @@ def _load_model_meanwhile(llm: LLM) -> None:
     def load() -> None:
         try:
             llm.endpoint("extraction")
-        except Exception:  # noqa: BLE001 - reported by the first call that needs the model
+        except Exception:
             log.debug("loading the extraction model ahead failed", exc_info=True)
 
     threading.Thread(target=load, name="load-extraction-model", daemon=True).start()
