@@ -1,9 +1,10 @@
 """ "Who said 11,000 ...?": the claims that give the figure named in the question.
 
 Answered from verified claims by code: each claim whose figure equals a number in the
-question, with its asserter (as the article names it and as resolved across the corpus)
-the agency that carried it ("told Reuters") and the outlet and date that reported it. With no figure in the question, or no claim giving it,
-the question goes to a composed answer instead.
+question, with its asserter (as the article names it and as resolved across the corpus),
+the agency that carried it ("told Reuters") and the outlet and date that reported it. With
+no figure in the question, or no claim giving it, the question goes to a composed answer
+instead.
 """
 
 from __future__ import annotations
@@ -49,8 +50,9 @@ def attribution_sentences(
         if canonical is None:
             text = f"{outlet} gives {figure} without naming who asserted it [{n}]."
         else:
-            text = (f"{_named(canonical, claim.asserter)} gave the figure {figure}"
-                    f"{f' to {claim.carrier}' if claim.carrier else ''} ({reported}) [{n}].")  # fmt: skip
+            to = f" to {claim.carrier}" if claim.carrier else ""
+            named = _named(canonical, claim.asserter)
+            text = f"{named} gave the figure {figure}{to} ({reported}) [{n}]."
         sentences.append(Sentence(text=text, citations=[n]))
     return sentences
 
