@@ -172,3 +172,23 @@ def test_a_figure_for_a_place_must_be_stated_for_that_place(
         "The river authority said 14 people had died in Brenhill district, where the river "
         "has also cut off the town of Osker."
     }
+
+
+def test_who_told_an_agency_is_named_as_the_article_names_them_with_the_agency(
+    fake_settings: Settings, fake_openai: FakeOpenAI, tmp_path: Path
+) -> None:
+    text = (
+        "Storm aid sought\n"
+        "The state has asked the federal government for $120 million to rebuild bridges, "
+        "Finance Minister Tova Reyes told Reuters.\n"
+    )
+    store, llm = read_off_the_parse(fake_settings, tmp_path, text)
+    try:
+        answer = Answerer(store, llm).ask("Who told Reuters that the state asked for $120 million?")
+    finally:
+        llm.close()
+    assert fake_openai.requests == []
+    assert answer.kind == "attribution"
+    assert answer.answer.startswith(
+        "Finance Minister Tova Reyes gave the figure $120 million to Reuters"
+    )
