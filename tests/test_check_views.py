@@ -5,6 +5,7 @@ without a figure get scripted model verdicts."""
 
 from __future__ import annotations
 
+import json
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -193,6 +194,10 @@ def test_cli_formats_and_output_file(
     assert result.returncode == 0, result.stderr
     assert f"1. **\\[⇄ misattributed\\]** {claim}" in result.stdout
     assert "[^1]: “The death toll from the ferry disaster rose to 23" in result.stdout
+    result = factcheck("check", claim, "--json", env=env)
+    assert result.returncode == 0, result.stderr
+    (checked,) = json.loads(result.stdout)["statements"]
+    assert (checked["text"], checked["verdict"]) == (claim, "misattributed")
     plain = tmp_path / "check.txt"
     result = factcheck("check", claim, "-o", str(plain), env=env)
     assert result.returncode == 0, result.stderr
@@ -217,4 +222,16 @@ def test_cli_refuses_a_bad_format_or_output_path(
     result = factcheck("check", "23 people died.", *[a.format(tmp=tmp_path) for a in args])
     assert result.returncode == 2
     assert says in " ".join(result.stderr.split())
+    assert "Traceback" not in result.stderr
+
+
+def test_cli_says_when_the_output_file_cannot_be_written(fake_openai: FakeOpenAI) -> None:
+    full = Path("/dev/full")  # every write fails: no space left on device
+    if not full.exists():
+        pytest.skip("no /dev/full here")
+    result = factcheck(
+        "check", "23 people died.", "--format", "md", "-o", str(full), env=fake_env(fake_openai)
+    )
+    assert result.returncode == 1
+    assert "factcheck: error: cannot write /dev/full" in result.stderr
     assert "Traceback" not in result.stderr
