@@ -11,39 +11,19 @@ import pytest
 from assistant.checking import Checker
 from assistant.checking.figures import interval
 from assistant.checking.statements import split_statements
-from assistant.claims.run import extract_claims
-from assistant.ingest.pipeline import Ingestor
 from assistant.llm import LLM
 from assistant.settings import Settings
 from assistant.store import open_store
 
+from .check_corpus import ferry_store
 from .fake_openai import FakeOpenAI
-
-DAY_ONE = (
-    "Ferry disaster in the Marrow strait\n"
-    "At least 19 people died when the ferry capsized, the coast guard said on Monday.\n"
-    "Harbour master Ilse Varga said up to 12,000 litres of fuel had leaked into the strait.\n"
-    "The ferry operator said 40 crew members were rescued, but the union said 25 crew "
-    "members were rescued.\n"
-)
-DAY_THREE = (
-    "Ferry toll rises in the Marrow strait\n"
-    "The death toll from the ferry disaster rose to 23, the coast guard said on Wednesday.\n"
-    "Rescue divers recovered the ship's bell from the wreck near Marrow Point.\n"
-)
 
 
 @pytest.fixture
 def checker(fake_settings: Settings, fake_openai: FakeOpenAI, tmp_path: Path):
-    (tmp_path / "day1.txt").write_text(DAY_ONE, encoding="utf-8")
-    (tmp_path / "day1.txt.meta.json").write_text('{"outlet": "Strait Post", "date": "2031-03-02"}')
-    (tmp_path / "day3.txt").write_text(DAY_THREE, encoding="utf-8")
-    (tmp_path / "day3.txt.meta.json").write_text('{"outlet": "Coast Wire", "date": "2031-03-04"}')
     store = open_store(fake_settings)
-    Ingestor(store).ingest([tmp_path / "day1.txt", tmp_path / "day3.txt"])
     llm = LLM(fake_settings.llm, fake_settings.cache)
-    report = extract_claims(store, llm)
-    assert report.counts.model_calls == 0
+    ferry_store(store, llm, tmp_path)
     yield Checker(store, llm)
     llm.close()
     store.close()

@@ -3,8 +3,6 @@ the digest, and the HTML page opened in headless Chromium."""
 
 from __future__ import annotations
 
-import shutil
-import subprocess
 from collections.abc import Iterator
 from html.parser import HTMLParser
 from pathlib import Path
@@ -23,6 +21,7 @@ from assistant.summaries.html import page
 from assistant.summaries.markdown import digest_md
 
 from .answer_corpus import seed_store
+from .browser import rendered_dom
 from .fake_openai import FakeOpenAI
 
 ORDER = ("valley-post.md", "coast-herald.md", "river-times.md")
@@ -164,18 +163,12 @@ def test_html_page_citations_resolve_in_headless_chromium(
     corpus: tuple[Store, list[str]], fake_settings: Settings, fake_openai: FakeOpenAI,
     tmp_path: Path,
 ) -> None:  # fmt: skip
-    browser = shutil.which("chromium") or shutil.which("chromium-browser")
-    if browser is None:
-        pytest.fail("chromium is not installed: `make test` installs Debian's chromium package")
     store, ids = corpus
     script_all(store, ids, fake_openai)
     result = run(store, fake_settings, ids, digest=True)
     path = tmp_path / "summaries.html"
     path.write_text(page(result.documents, result.digest), encoding="utf-8")
-    dom = subprocess.run(
-        [browser, "--headless", "--no-sandbox", "--disable-gpu", "--dump-dom", path.as_uri()],
-        capture_output=True, text=True, timeout=120, check=True,
-    ).stdout  # fmt: skip
+    dom = rendered_dom(path)
     links = _Links()
     links.feed(dom)
     assert len(links.cites) >= 6

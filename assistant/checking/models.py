@@ -11,6 +11,21 @@ VERDICTS: tuple[Verdict, ...] = (
     "supported", "contradicted", "disputed", "misattributed", "not in sources",
 )  # fmt: skip
 
+MARKS: dict[Verdict, tuple[str, str]] = {
+    "supported": ("✓", "green"),
+    "contradicted": ("✗", "red"),
+    "disputed": ("≠", "yellow"),
+    "misattributed": ("⇄", "magenta"),
+    "not in sources": ("?", "grey50"),
+}
+"""Each verdict's symbol and colour (a Rich colour name): every view shows the symbol and
+the verdict's name with the colour, never the colour alone."""
+
+
+def label(verdict: Verdict) -> str:
+    """`✓ supported`: the verdict's symbol and name."""
+    return f"{MARKS[verdict][0]} {verdict}"
+
 
 class Evidence(BaseModel):
     """A verified quote that bears on a statement."""

@@ -9,11 +9,13 @@ of a few words are skipped. Offsets are into the draft as given.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..claims.actors import find_actors
 from ..claims.numbers import QUANTITY_KINDS, find_numbers
 from ..text.sentences import sentence_spans
+from .models import StatementCheck
 
 _REPORTING = re.compile(
     r"\b(?:said|says|say|told|tells|according to|reported|reports|claimed|claims|estimated|"
@@ -55,3 +57,22 @@ def _skipped(text: str) -> bool:
     if text.endswith("?") or len(text.split()) < _MIN_WORDS:
         return True
     return not re.search(r"[.!\"”’)]\s*$", text)  # no closing punctuation: a headline
+
+
+def annotate(draft: str, checks: Sequence[StatementCheck]) -> list[tuple[str, int | None]]:
+    """`draft` cut into its checked statements (by their index in `checks`) and the text
+    around them (None), in order, for a view that marks each statement in place. A check
+    whose offsets do not hold its text in `draft` (a report of another draft) is not placed."""
+    pieces: list[tuple[str, int | None]] = []
+    at = 0
+    for i in sorted(range(len(checks)), key=lambda i: checks[i].start):
+        check = checks[i]
+        if check.start < at or draft[check.start : check.end] != check.text:
+            continue
+        if check.start > at:
+            pieces.append((draft[at : check.start], None))
+        pieces.append((check.text, i))
+        at = check.end
+    if at < len(draft):
+        pieces.append((draft[at:], None))
+    return pieces

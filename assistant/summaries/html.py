@@ -7,11 +7,12 @@ from collections.abc import Sequence
 from html import escape
 
 from ..answers.models import Citation, Sentence
+from ..text.markup import html_page, source_html
 from .markdown import figure_text
 from .models import Digest, DocSummary
 
-_STYLE = """body{font:16px/1.5 system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem}
-table{border-collapse:collapse}td,th{border:1px solid #bbb;padding:.3rem .5rem;text-align:left}
+_STYLE = """table{border-collapse:collapse}
+td,th{border:1px solid #bbb;padding:.3rem .5rem;text-align:left}
 a.cite{text-decoration:none;font-size:.8em;vertical-align:super}
 .dropped{color:#777}.conflict{background:#fff4e0;padding:.5rem 1rem}
 li:target{background:#ffff9e}blockquote{margin:.2rem 0 .6rem 1rem}"""
@@ -35,8 +36,6 @@ def _sentences(prefix: str, sentences: Sequence[Sentence], by_n: dict[int, Citat
 def _quotes(prefix: str, citations: Sequence[Citation]) -> str:
     items = []
     for c in citations:
-        who = f", asserted by {escape(c.asserter)}" if c.asserter else ""
-        page = f" p. {c.page}" if c.page else ""
         fetched = ""
         if c.provenance is not None:
             p = c.provenance
@@ -44,7 +43,7 @@ def _quotes(prefix: str, citations: Sequence[Citation]) -> str:
                        f'{escape(p.final_url)}">{escape(p.final_url)}</a></small>')  # fmt: skip
         items.append(
             f'<li id="{prefix}-{c.n}" value="{c.n}"><blockquote>{escape(c.quote)}</blockquote>'
-            f"{escape(c.outlet)}{who} <small>{escape(c.doc_id)}{page} {c.start}:{c.end}</small>"
+            f"{source_html(c.outlet, c.asserter, c.doc_id, c.start, c.end, page=c.page)}"
             f"{fetched}</li>"
         )
     return f"<ol>{''.join(items)}</ol>"
@@ -84,5 +83,4 @@ def page(documents: Sequence[DocSummary], digest: Digest | None) -> str:
         documents = digest.sources
     parts.extend(_summary(i, s) for i, s in enumerate(documents, start=1))
     body = "".join(parts)
-    return (f'<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Summaries'
-            f"</title><style>{_STYLE}</style></head><body>{body}</body></html>\n")  # fmt: skip
+    return html_page("Summaries", _STYLE, body)

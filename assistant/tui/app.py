@@ -27,6 +27,7 @@ from ..settings import Settings
 from . import work
 from .answer_card import AnswerCard
 from .article import ArticleScreen
+from .checking import open_check_mode
 from .commands import FactcheckCommands
 from .dialogs import HelpScreen
 from .engine import Engine, StoreOpener
@@ -69,6 +70,8 @@ class FactcheckApp(SourcesApp):
         Binding("ctrl+b", "toggle_sources", "Sources"),
         Binding("ctrl+y", "copy_answer", "Copy answer"),
         Binding("ctrl+s", "export", "Export"),
+        # in the help and the palette; kept out of the footer (and its pinned snapshots)
+        Binding("f2", "check_mode", "Check a draft", show=False),
         Binding("f1", "help", "Help"),
         Binding("question_mark", "help", "Help", show=False),
     ]
@@ -234,6 +237,10 @@ class FactcheckApp(SourcesApp):
             self.report("Could not export the conversation", exc)
             return
         self.notify(f"Exported the conversation to {self.exported}")
+
+    def action_check_mode(self) -> None:
+        """Check a pasted draft, statement by statement (F2)."""
+        open_check_mode(self)
 
     # -- help ----------------------------------------------------------------------
 

@@ -1,4 +1,4 @@
-"""The app's entries in the command palette (ctrl+p): ingest, copy, export, help."""
+"""The app's entries in the command palette (ctrl+p): ingest, copy, export, check, help."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ COMMANDS: tuple[tuple[str, str, str], ...] = (
     ("Ingest a file or folder", "Add articles, then extract their claims", "ingest"),
     ("Copy answer as Markdown", "The current answer with its citations", "copy_answer"),
     ("Export conversation", "Write the conversation to a Markdown file here", "export"),
+    ("Check a draft", "Check each statement of a pasted draft against the sources", "check_mode"),
     ("Help", "What the app does and its keys", "help"),
 )
 

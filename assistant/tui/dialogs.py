@@ -31,6 +31,7 @@ KEYS: tuple[tuple[str, str], ...] = (
     ("ctrl+b", "hide or show the sources sidebar"),
     ("ctrl+y", "copy the current answer with its citations as Markdown"),
     ("ctrl+s", "export the conversation to a Markdown file in this directory"),
+    ("f2", "check mode: paste a draft, ctrl+r checks each statement, escape back"),
     ("ctrl+p", "command palette: ingest a file or folder, copy, export, help"),
     ("f1 or ?", "this help"),
     ("ctrl+q", "quit"),

@@ -6,8 +6,9 @@ from collections.abc import Sequence
 from datetime import datetime
 from pathlib import Path
 
+from ..text.markup import md_escape as escape
 from .answer_card import AnswerCard
-from .markdown import Exchange, answer_md, conversation_md, escape
+from .markdown import Exchange, answer_md, conversation_md
 
 
 def copied_answer(card: AnswerCard) -> str | None:

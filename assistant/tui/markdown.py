@@ -11,22 +11,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..answers import CANNOT_ANSWER, Answer, Citation, FigureRow, Sentence
+from ..text.markup import md_escape as escape
 
-_SPECIAL = re.compile(r"([\\`*_\[\]<>#~|!])")
 _INLINE_MARK = re.compile(r"\\\[(\d+)\\\]")  # an escaped [n] already in the text
-_LINE_START = re.compile(r"^(\s*)(\d+)([.)])|^(\s*)([-+=])", re.MULTILINE)
-
-
-def escape(text: str) -> str:
-    """`text` as literal Markdown inline text."""
-    text = _SPECIAL.sub(r"\\\1", text)
-    return _LINE_START.sub(_escaped_start, text)
-
-
-def _escaped_start(m: re.Match[str]) -> str:
-    if m.group(2) is not None:
-        return f"{m.group(1)}{m.group(2)}\\{m.group(3)}"
-    return f"{m.group(4)}\\{m.group(5)}"
 
 
 def cite_marks(citations: Sequence[int], *, links: bool) -> str:
