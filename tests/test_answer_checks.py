@@ -28,6 +28,8 @@ from assistant.text.injection import looks_like_instruction
         ("Do the sources agree on when the pact was signed?", "agreement"),
         ("Summarize the articles", "summary"),
         ("When was the pact signed?", "fact"),
+        ("At what time did the train derail?", "fact"),
+        ("In which district did the flood start?", "fact"),
         ("Tell me about the schools", None),
     ],
 )

@@ -48,7 +48,14 @@ _RULES: tuple[tuple[Kind, re.Pattern[str]], ...] = (
             re.I,
         ),
     ),
-    ("fact", re.compile(r"^\W*(?:when|where|what|which|who|whom|whose|why)\b", re.I)),
+    (
+        "fact",
+        re.compile(
+            r"^\W*(?:(?:at|in|on|by|from|since|until|to|for)\s+)?"
+            r"(?:when|where|what|which|who|whom|whose|why)\b",
+            re.I,
+        ),
+    ),
 )
 
 # Words that shape a question but say nothing about its subject.
@@ -63,7 +70,7 @@ _FRAME_WORDS = """
     give gives gave put puts agree agrees agreed disagree disagrees differ differs
     different contradict contradicts consistent inconsistent summarise summarize summary
     overview tell me please first originally actually exactly roughly approximately
-    latest recent recently currently now near known
+    latest recent recently currently now near known time date day hour year month
 """
 _FRAME = frozenset(_FRAME_WORDS.split())
 # Participles of the question's event ("killed", "wounded", "deployed"): an answer must
