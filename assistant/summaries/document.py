@@ -37,18 +37,23 @@ def prompt_version() -> str:
     return hashlib.sha256(text.encode()).hexdigest()[:12]
 
 
-def evidence_of(doc: Document, claims: list[Claim]) -> list[Evidence]:
-    """The lead sentences and the sentences of attributed claims, in reading order."""
+def evidence_of(
+    doc: Document, claims: list[Claim], limit: int | None = MAX_EVIDENCE
+) -> list[Evidence]:
+    """The lead sentences and the sentences of attributed claims, in reading order, at most
+    `limit` of them; with no limit, every sentence (the lead's first)."""
     spans = [
         s for s in sentence_spans(doc.text)
         if len(doc.text[s.start : s.end]) >= 12
         and len(doc.text[s.start : s.end]) <= MAX_SENTENCE_CHARS
         and not looks_like_instruction(doc.text[s.start : s.end])
     ]  # fmt: skip
+    if limit is None:
+        return [Evidence(f"S{i}", doc, s.start, s.end, 1.0) for i, s in enumerate(spans, start=1)]
     chosen = {(s.start, s.end) for s in spans[:LEAD]}
     starts = {q.start for c in claims if c.asserter for q in c.quotes}
     for s in spans[LEAD:]:
-        if len(chosen) >= MAX_EVIDENCE:
+        if len(chosen) >= limit:
             break
         if any(s.start <= q < s.end for q in starts):
             chosen.add((s.start, s.end))
