@@ -59,6 +59,7 @@ def overview_sentences(
     cache = SummaryCache(store.settings.home / "summaries")
     claims = ClaimStore(store)
     said: list[npt.NDArray[np.float32]] = []  # what earlier quotes said, to say it once
+    said_values: set[float] = set()
     sentences: list[Sentence] = []
     for doc in docs:
         cached = None
@@ -67,7 +68,8 @@ def overview_sentences(
         if cached is not None and cached.kept:
             sentences += _recited(cached.kept, cached.citations, doc, book)
             continue
-        for e in _main_points(store, question, doc, claims.claims([doc.id]), per_source, said):
+        stated = claims.claims([doc.id])
+        for e in _main_points(store, question, doc, stated, per_source, (said, said_values)):
             n = book.cite(doc, e.start, e.end)
             quote = " ".join(e.text.split())
             if not doc.outlet and doc.title and quote.startswith(_short(doc.title)):
@@ -80,11 +82,13 @@ def overview_sentences(
 
 def _main_points(
     store: Store, question: str, doc: Document, stated: list[Claim], n: int,
-    said: list[npt.NDArray[np.float32]],
+    earlier: tuple[list[npt.NDArray[np.float32]], set[float]],
 ) -> list[Evidence]:  # fmt: skip
     """The document's `n` sentences closest to the question (the lead's and those stating
-    figures a little ahead), each new to what `said` holds (maximal marginal relevance),
-    in reading order; `said` gets their vectors."""
+    figures a little ahead), each new to what the `earlier` quotes said (their vectors and
+    figures: maximal marginal relevance, a new figure always news), in reading order;
+    `earlier` gets theirs."""
+    said, said_values = earlier
     from ..summaries.document import LEAD, evidence_of
 
     evidence = [e for e in evidence_of(doc, stated, limit=None) if _a_point(e.text)]
@@ -97,16 +101,24 @@ def _main_points(
         + (LEAD_BONUS if i < LEAD else 0)
         for i, (e, closeness) in enumerate(zip(evidence, vectors[1:] @ vectors[0], strict=True))
     ]  # fmt: skip
+    values = [
+        {c.quantity.value for c in stated if c.quantity is not None
+         and any(e.start <= q.start < e.end for q in c.quotes)}
+        for e in evidence
+    ]  # fmt: skip
+
+    def gain(i: int) -> float:
+        if values[i] - said_values:
+            return score[i]  # a figure not quoted yet is news, however alike the words
+        repeat = max((float(vectors[1 + i] @ v) for v in said), default=0.0)
+        return score[i] - REPEAT_PENALTY * repeat
+
     chosen: list[int] = []
     for _ in range(min(n, len(evidence))):
-
-        def gain(i: int) -> float:
-            repeat = max((float(vectors[1 + i] @ v) for v in said), default=0.0)
-            return score[i] - REPEAT_PENALTY * repeat
-
         best = max((i for i in range(len(evidence)) if i not in chosen), key=gain)
         chosen.append(best)
         said.append(vectors[1 + best])
+        said_values.update(values[best])
     return [evidence[i] for i in sorted(chosen)]
 
 
