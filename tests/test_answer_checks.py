@@ -233,3 +233,26 @@ def test_a_number_must_count_the_question_s_thing_in_the_evidence_too() -> None:
     assert (
         check(ok, ["E1"], evidence(), "How many families were evacuated?", head="families") is None
     )
+
+
+def test_focus_words_come_from_the_question_s_main_clause() -> None:
+    question = "From which dam was water released before the flooding worsened?"
+    assert focus_of(question) == ["released"]
+    assert focus_of("When was the pact signed?") == ["signed"]
+
+
+def test_a_sentence_may_name_the_outlet_and_date_the_model_was_shown() -> None:
+    doc = Document(
+        id="d3", source="c.md", content_hash="h", version="v", title="t", outlet="Valley Post",
+        date="2031-03-02", url=None, author=None, kind="md", encoding="utf-8",
+        text="The regional emergency agency said 1,200 families were evacuated.",
+        original="The regional emergency agency said 1,200 families were evacuated.",
+    )  # fmt: skip
+    given = {"E1": Evidence("E1", doc, 0, len(doc.text), 1.0)}
+    question = "How many families were evacuated?"
+    said = "The agency said 1,200 families were evacuated, the Valley Post reported on March 2nd."
+    assert check(said, ["E1"], given, question) is None
+    wrong = "The agency said 1,200 families were evacuated, the Valley Post reported on March 5th."
+    reason = check(wrong, ["E1"], given, question)
+    assert reason is not None
+    assert "March 5th" in reason

@@ -98,10 +98,15 @@ def about_of(question: str) -> str:
     return " ".join(subject_words(question)) or question.strip()
 
 
+_WHEN_CLAUSE = re.compile(r"\s(?:before|after|while|when|since|until|as)\s.*$", re.I | re.S)
+
+
 def focus_of(question: str) -> list[str]:
-    """Event words an answer must state: participles such as "killed" or "wounded"."""
+    """Event words an answer must state: participles such as "killed" or "wounded", of the
+    question's main clause ("released", not "worsened", in "From which dam was water
+    released before the flooding worsened?")."""
     found: list[str] = []
-    for word in subject_words(question):
+    for word in subject_words(_WHEN_CLAUSE.sub("", question)):
         low = word.lower()
         if low in _NOT_EVENTS or word[:1].isupper() or len(low) < 5:
             continue

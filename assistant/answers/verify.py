@@ -9,6 +9,7 @@ marked unsupported with the reason, never shown as verified.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Callable, Mapping, Sequence
 
@@ -57,7 +58,10 @@ def check(
     cited = [evidence[c] for c in cites if c in evidence]
     if not cited:
         return "cites no evidence it was given"
-    source = " ".join(e.text for e in cited)
+    # the model is shown each sentence's outlet and date: it may say them ("as reported by
+    # the Chronicle on August 3rd")
+    shown = {f"{e.doc.outlet or ''} {_date_words(e.doc.date)}" for e in cited}
+    source = " ".join([*(e.text for e in cited), *sorted(shown)])
     problems = (
         _meta(text),
         _numbers(text, source),
@@ -69,6 +73,15 @@ def check(
         _overlap(text, source, question),
     )
     return next((p for p in problems if p is not None), None)
+
+
+def _date_words(date: str | None) -> str:
+    """A document's date as a sentence may say it: "2 March 2031 Mar"."""
+    try:
+        day = dt.date.fromisoformat((date or "")[:10])
+    except ValueError:
+        return date or ""
+    return f"{day.day} {day:%B} {day.year} {day:%b}"
 
 
 def _meta(text: str) -> str | None:
