@@ -29,6 +29,8 @@ log = logging.getLogger(__name__)
 PROMPT = "summarize"
 LEAD = 3
 MAX_EVIDENCE = 7
+SENTENCES = 3
+"""A document summary's sentences at most."""
 
 
 def prompt_version() -> str:
@@ -72,7 +74,7 @@ def summarize_document(llm: LLM, doc: Document, claims: list[Claim]) -> DocSumma
     if not evidence:
         return summary
     task = f'summarize the article "{doc.title or outlet_name(doc)}"'
-    composed = compose(llm, task, evidence, prompt_name=PROMPT)
+    composed = compose(llm, task, evidence, prompt_name=PROMPT, max_sentences=SENTENCES)
     by_id = {e.id: e for e in evidence}
     said_by = {q.start: c.asserter_canonical or c.asserter
                for c in claims if c.asserter for q in c.quotes}  # fmt: skip
