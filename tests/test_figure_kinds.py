@@ -192,3 +192,24 @@ def test_who_told_an_agency_is_named_as_the_article_names_them_with_the_agency(
     assert answer.answer.startswith(
         "Finance Minister Tova Reyes gave the figure $120 million to Reuters"
     )
+
+
+def test_a_dateline_names_no_place_of_a_figure_and_a_share_is_no_count(
+    fake_settings: Settings, fake_openai: FakeOpenAI, tmp_path: Path
+) -> None:
+    text = (
+        "Fire in the hills\n"
+        "BRENHILL — Three people died in Tamsford on Friday, the sheriff's office said.\n"
+        "Crews had contained 15 percent of the fire and 40 firefighters were injured.\n"
+    )
+    store, llm = read_off_the_parse(fake_settings, tmp_path, text)
+    try:
+        ask = Answerer(store, llm).ask
+        brenhill = ask("How many people died in Brenhill?")
+        tamsford = ask("How many people died in Tamsford?")
+        firefighters = ask("How many firefighters were there, per source?")
+    finally:
+        llm.close()
+    assert brenhill.abstained
+    assert [f.value for f in tamsford.figures] == [3]
+    assert [(f.value, f.unit) for f in firefighters.figures] == [(40, None)]

@@ -40,6 +40,8 @@ troops/infantrymen 0.66; troops/commanders 0.59, troops/officers 0.50)."""
 POOL = 200
 """Claims fetched by meaning before filtering; enough for a corpus of thousands."""
 _ANAPHORA = frozenset({"figure", "number", "total", "estimate", "count", "toll", "tally"})
+_BARE = frozenset({"the", "final", "latest", "new", "official", "overall", "revised"})
+"""Words that leave an anaphoric count bare ("the final figure"; not "the death toll")."""
 _WORD = re.compile(r"[^\W\d_]{3,}")
 _MONEY_QUESTION = re.compile(
     r"\bhow\s+much\b|\b(?:money|funds?|rupees|dollars|euros|pounds|cost|amount)\b", re.I
@@ -91,6 +93,9 @@ def select_figures(
     if percentage and focus:
         claims = [c for c in claims if c.quantity is not None and c.quantity.unit == "%"]
         kind = None
+    elif counting is not None:
+        # "how many firefighters ...?" asks a count: a share ("15 percent") is none
+        claims = [c for c in claims if c.quantity is not None and c.quantity.unit != "%"]
     of_kind = [c for c in claims if kind is not None and _kind(c) == kind]
     # a claim of another family ("injured" for a deaths question) never answers; one
     # whose kind is only its noun ("residents") is judged by its words
@@ -158,7 +163,7 @@ def _by_words(store: Store, head: str, claims: list[Claim]) -> list[tuple[Claim,
         assert claim.quantity is not None
         counted = [w.lower() for w in _WORD.findall(claim.quantity.counted)]
         score = max((closeness.get(w, 0.0) for w in counted), default=0.0)
-        if score < SAME_THING and _ANAPHORA & set(counted):
+        if score < SAME_THING and counted and set(counted) <= _ANAPHORA | _BARE:
             score = max(closeness.get(w.lower(), 0.0) for w in _WORD.findall(_context(claim)))
         if score >= SAME_THING:
             kept.append((claim, score))

@@ -21,6 +21,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from .. import nlp
+from ..claims.reading.furniture import mask_dateline
 from ..store import Store
 from .figures import Selected
 
@@ -62,7 +63,8 @@ def stated_for(store: Store, selected: Sequence[Selected], places: Sequence[str]
     for s in selected:
         if any(_names(s.doc.title or "", p) for p in places):
             return True
-    quotes = [s.claim.quotes[0].text for s in selected]
+    # a dateline ("SABLE CREEK — ...") is where the report was filed, not the figure's place
+    quotes = [mask_dateline(s.claim.quotes[0].text) for s in selected]
     for s, doc in zip(selected, nlp.parse(store.settings.cache, quotes), strict=True):
         assert s.claim.quantity is not None
         at = doc.text.find(s.claim.quantity.surface)

@@ -114,7 +114,12 @@ def _plan(llm: LLM, question: str) -> tuple[Plan, bool]:
         max_tokens=96,
     )
     focus = list(dict.fromkeys([*focus_of(question), *drafted.focus]))[:3]
-    plan = Plan(kind=drafted.kind, about=drafted.about, focus=focus)
+    # a summary is asked for in words the rules read ("summarise", "overview"); the model
+    # called "How large an area has the fire burned?" one
+    plan = Plan(
+        kind="fact" if drafted.kind == "summary" else drafted.kind,
+        about=drafted.about, focus=focus,
+    )  # fmt: skip
     log.info("plan (model): %s about %r, focus %s", plan.kind, plan.about, plan.focus)
     return plan, True
 
