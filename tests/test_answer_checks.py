@@ -29,6 +29,8 @@ from assistant.text.injection import looks_like_instruction
         ("Summarize the articles", "summary"),
         ("When was the pact signed?", "fact"),
         ("At what time did the train derail?", "fact"),
+        ("Will South Korea send weapons directly to Ukraine?", "fact"),
+        ("Do the sources agree on the toll?", "agreement"),
         ("In which district did the flood start?", "fact"),
         ("Tell me about the schools", None),
     ],

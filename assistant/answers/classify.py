@@ -52,7 +52,9 @@ _RULES: tuple[tuple[Kind, re.Pattern[str]], ...] = (
         "fact",
         re.compile(
             r"^\W*(?:(?:at|in|on|by|from|since|until|to|for)\s+)?"
-            r"(?:when|where|what|which|who|whom|whose|why)\b",
+            r"(?:when|where|what|which|who|whom|whose|why)\b"
+            # yes/no questions: "Will South Korea send weapons?", "Has the dam burst?"
+            r"|^\W*(?:is|are|was|were|will|would|has|have|had|does|do|did|can|could)\s",
             re.I,
         ),
     ),
