@@ -66,6 +66,15 @@ DOC_TEXT = (
 )
 
 
+def one_sentence(text: str, date: str | None = None) -> dict[str, Evidence]:
+    """Evidence E1: the whole of a one-sentence Valley Post article."""
+    doc = Document(
+        id="d1", source="a.md", content_hash="h", version="v", title="t", outlet="Valley Post",
+        date=date, url=None, author=None, kind="md", encoding="utf-8", text=text, original=text,
+    )  # fmt: skip
+    return {"E1": Evidence("E1", doc, 0, len(text), 1.0)}
+
+
 def evidence() -> dict[str, Evidence]:
     doc = Document(
         id="d1", source="a.md", content_hash="h", version="v", title="t", outlet="Valley Post",
@@ -213,13 +222,7 @@ def test_the_evidence_may_say_the_question_s_thing_in_a_word_of_the_same_meaning
     assert not sense.stated("Two soldiers were deployed on Monday.", "killed")
     assert not sense.stated("Two soldiers were injured on Monday.", "killed")
     # in a check: the sentence stands when its evidence says "families" as "households"
-    doc = Document(
-        id="d2", source="b.md", content_hash="h", version="v", title="t", outlet="Valley Post",
-        date=None, url=None, author=None, kind="md", encoding="utf-8",
-        text="The agency said 1,200 households left the valley.",
-        original="The agency said 1,200 households left the valley.",
-    )  # fmt: skip
-    given = {"E1": Evidence("E1", doc, 0, len(doc.text), 1.0)}
+    given = one_sentence("The agency said 1,200 households left the valley.")
     text = "The agency said 1,200 households left the valley."
     question = "Where did the evacuated families go?"
     assert check(text, ["E1"], given, question) is not None  # by inflection only
@@ -244,13 +247,9 @@ def test_focus_words_come_from_the_question_s_main_clause() -> None:
 
 
 def test_a_sentence_may_name_the_outlet_and_date_the_model_was_shown() -> None:
-    doc = Document(
-        id="d3", source="c.md", content_hash="h", version="v", title="t", outlet="Valley Post",
-        date="2031-03-02", url=None, author=None, kind="md", encoding="utf-8",
-        text="The regional emergency agency said 1,200 families were evacuated.",
-        original="The regional emergency agency said 1,200 families were evacuated.",
-    )  # fmt: skip
-    given = {"E1": Evidence("E1", doc, 0, len(doc.text), 1.0)}
+    given = one_sentence(
+        "The regional emergency agency said 1,200 families were evacuated.", date="2031-03-02"
+    )
     question = "How many families were evacuated?"
     said = "The agency said 1,200 families were evacuated, the Valley Post reported on March 2nd."
     assert check(said, ["E1"], given, question) is None

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from assistant.answers import Answerer
+from assistant.answers import Answer, Answerer
 from assistant.answers.figures import question_kind
 from assistant.claims.run import extract_claims
 from assistant.llm import LLM
@@ -36,6 +36,16 @@ def read_off_the_parse(settings: Settings, tmp_path: Path, text: str) -> tuple[S
     report = extract_claims(store, llm)
     assert report.counts.model_calls == 0
     return store, llm
+
+
+def answers(settings: Settings, tmp_path: Path, text: str, *questions: str) -> list[Answer]:
+    """Each question's answer over `text`, its figures read off the parse."""
+    store, llm = read_off_the_parse(settings, tmp_path, text)
+    try:
+        answerer = Answerer(store, llm)
+        return [answerer.ask(q) for q in questions]
+    finally:
+        llm.close()
 
 
 def test_a_deaths_question_finds_every_way_of_saying_deaths(
@@ -80,17 +90,15 @@ FLOOD = (
 def test_people_in_camps_under_orders_or_brought_out_alive_are_counted_by_their_kind(
     fake_settings: Settings, fake_openai: FakeOpenAI, tmp_path: Path
 ) -> None:
-    store, llm = read_off_the_parse(fake_settings, tmp_path, FLOOD)
-    try:
-        ask = Answerer(store, llm).ask
-        died = ask("How many people died in the floods, per source?")
-        displaced = ask("How many people were displaced, per source?")
-        survived = ask("How many people survived, per source?")
-        evacuated = ask("How many people were under evacuation orders, per source?")
-        missing = ask("How many people were missing, per source?")
-        share = ask("What percentage of the breach was contained, according to each source?")
-    finally:
-        llm.close()
+    died, displaced, survived, evacuated, missing, share = answers(
+        fake_settings, tmp_path, FLOOD,
+        "How many people died in the floods, per source?",
+        "How many people were displaced, per source?",
+        "How many people survived, per source?",
+        "How many people were under evacuation orders, per source?",
+        "How many people were missing, per source?",
+        "What percentage of the breach was contained, according to each source?",
+    )  # fmt: skip
     assert fake_openai.requests == []
     # the people moved to camps are displaced, never deaths
     assert [f.value for f in died.figures] == [14]
@@ -149,16 +157,14 @@ VALLEY = (
 def test_a_figure_for_a_place_must_be_stated_for_that_place(
     fake_settings: Settings, fake_openai: FakeOpenAI, tmp_path: Path
 ) -> None:
-    store, llm = read_off_the_parse(fake_settings, tmp_path, VALLEY)
-    try:
-        ask = Answerer(store, llm).ask
-        brenhill = ask("How many people died in Brenhill district?")
-        tamsford = ask("How many people died in Tamsford?")
+    brenhill, tamsford, osker, valley = answers(
+        fake_settings, tmp_path, VALLEY,
+        "How many people died in Brenhill district?",
+        "How many people died in Tamsford?",
         # Osker is named only in a clause about the district, not for the toll
-        osker = ask("How many people died in Osker?")
-        valley = ask("How many people died in the Marrow valley floods?")
-    finally:
-        llm.close()
+        "How many people died in Osker?",
+        "How many people died in the Marrow valley floods?",
+    )  # fmt: skip
     assert fake_openai.requests == []
     assert sorted(f.value for f in brenhill.figures) == [3, 14]  # any stated for it: all shown
     assert not tamsford.abstained
@@ -182,11 +188,9 @@ def test_who_told_an_agency_is_named_as_the_article_names_them_with_the_agency(
         "The state has asked the federal government for $120 million to rebuild bridges, "
         "Finance Minister Tova Reyes told Reuters.\n"
     )
-    store, llm = read_off_the_parse(fake_settings, tmp_path, text)
-    try:
-        answer = Answerer(store, llm).ask("Who told Reuters that the state asked for $120 million?")
-    finally:
-        llm.close()
+    (answer,) = answers(
+        fake_settings, tmp_path, text, "Who told Reuters that the state asked for $120 million?"
+    )
     assert fake_openai.requests == []
     assert answer.kind == "attribution"
     assert answer.answer.startswith(
@@ -202,14 +206,12 @@ def test_a_dateline_names_no_place_of_a_figure_and_a_share_is_no_count(
         "BRENHILL — Three people died in Tamsford on Friday, the sheriff's office said.\n"
         "Crews had contained 15 percent of the fire and 40 firefighters were injured.\n"
     )
-    store, llm = read_off_the_parse(fake_settings, tmp_path, text)
-    try:
-        ask = Answerer(store, llm).ask
-        brenhill = ask("How many people died in Brenhill?")
-        tamsford = ask("How many people died in Tamsford?")
-        firefighters = ask("How many firefighters were there, per source?")
-    finally:
-        llm.close()
+    brenhill, tamsford, firefighters = answers(
+        fake_settings, tmp_path, text,
+        "How many people died in Brenhill?",
+        "How many people died in Tamsford?",
+        "How many firefighters were there, per source?",
+    )  # fmt: skip
     assert brenhill.abstained
     assert [f.value for f in tamsford.figures] == [3]
     assert [(f.value, f.unit) for f in firefighters.figures] == [(40, None)]
