@@ -257,3 +257,12 @@ def test_a_sentence_may_name_the_outlet_and_date_the_model_was_shown() -> None:
     reason = check(wrong, ["E1"], given, question)
     assert reason is not None
     assert "March 5th" in reason
+
+
+def test_a_sum_of_money_answers_how_much_money() -> None:
+    given = one_sentence("The foundation said it had raised $2.3 million for the victims.")
+    question = "How much money has the foundation raised?"
+    said = "The foundation said it had raised $2.3 million for the victims."
+    assert check(said, ["E1"], given, question, head="money") is None
+    reason = check("The foundation raised 40 grants.", ["E1"], given, question, head="money")
+    assert reason is not None

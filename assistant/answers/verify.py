@@ -43,6 +43,8 @@ _STOP_WORDS = """
     will can did does do
 """
 _STOP = frozenset(_STOP_WORDS.split())
+_MONEY_HEADS = frozenset({"money", "funds", "fund", "cash", "amount", "sum"})
+"""What a "how much X" question counts when any sum of money is a number of it."""
 
 
 def check(
@@ -128,6 +130,8 @@ def _uncounted(text: str, head: str | None) -> str | None:
         return None
     target = stem(head)
     for mention in find_numbers(text):
+        if mention.kind == "money" and head.lower() in _MONEY_HEADS:
+            return None  # "how much money ...?": "$2.3 million" is a number of it
         after = _WORD.findall(text[mention.end : mention.end + 60])[:4]
         if any(stem(w) == target for w in after):
             return None
