@@ -61,6 +61,13 @@ def test_hedges_decide_support(checker: Checker) -> None:
     assert interval(3000, "at least")[0] >= interval(2000, "more than")[0]
 
 
+def test_the_statement_s_asserter_is_the_person_whatever_their_title(checker: Checker) -> None:
+    # the article says "Harbour master Ilse Varga"; the statement calls her by another title
+    assert verdict(checker, "Port chief Ilse Varga said up to 12,000 litres of fuel leaked.") == (
+        "supported"
+    )
+
+
 def test_a_statement_without_a_figure_is_judged_by_the_model_and_checked(
     checker: Checker, fake_openai: FakeOpenAI
 ) -> None:

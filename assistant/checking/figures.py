@@ -23,6 +23,7 @@ from .. import nlp
 from ..answers.cite import outlet_name
 from ..answers.figures import Selected, select_figures
 from ..answers.phrasing import quoted_title
+from ..claims.actors import canonical_key
 from ..claims.numbers import QUANTITY_KINDS, NumberMention, find_numbers
 from ..claims.reading import read_sentence
 from ..store import Store
@@ -111,7 +112,8 @@ def _judge_one(
         return None
     said = f"{figure.hedge + ' ' if figure.hedge else ''}{figure.surface} {figure.counted}".strip()
     credited = figure.asserter
-    own = [s for s in selected if credited and _same_actor(credited, s)]
+    own = [s for s in selected if credited and _same_person(credited, s)]
+    own = own or [s for s in selected if credited and _same_actor(credited, s)]
     support, against, open_ = _compare(figure, own or selected)
     if credited and not own:
         every_support, _, _ = _compare(figure, selected)
@@ -211,6 +213,20 @@ def _given(s: Selected) -> str:
 def _short(s: Selected) -> str:
     """The outlet; a source without one by its title, quoted and cut short."""
     return s.doc.outlet or quoted_title(outlet_name(s.doc))
+
+
+def _same_person(credited: str, s: Selected) -> bool:
+    """Do the statement's asserter and the claim's name one person ("Opposition leader
+    Rukmini Shelar" and "Leader of the Opposition Rukmini Shelar"), whatever their titles?"""
+    names = [n for n in (s.claim.asserter, s.claim.asserter_canonical) if n]
+    mine = canonical_key(credited)
+    if mine.startswith("person:"):
+        person = mine.removeprefix("person:")
+        return any(person in n.lower() for n in names)
+    theirs = [
+        k.removeprefix("person:") for n in names if (k := canonical_key(n)).startswith("person:")
+    ]
+    return any(t in credited.lower() for t in theirs)
 
 
 def _same_actor(credited: str, s: Selected) -> bool:

@@ -67,8 +67,10 @@ def check(
     store = open_store(settings)
     llm = LLM(settings.llm, settings.cache)
 
+    shown = fmt != "json" and err.is_terminal  # a progress line only where it can be redrawn
+
     def progress(result: StatementCheck, i: int, total: int) -> None:
-        if fmt != "json":
+        if shown:
             err.print(f"[dim]checked {i}/{total}[/dim]", end="\r")
 
     try:
@@ -76,6 +78,8 @@ def check(
     finally:
         llm.close()
         store.close()
+        if shown:
+            err.print(" " * 20, end="\r")
     title = f"Check of {Path(file).name}" if file not in (None, "-") else "Check"
     _write(_render(fmt, draft, report, title, to_file=output is not None), output)
 
