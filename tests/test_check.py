@@ -78,7 +78,7 @@ def test_a_statement_without_a_figure_is_judged_by_the_model_and_checked(
     fake_openai.enqueue_tool_call(
         "ModelVerdict", {"verdict": "supported", "evidence": [], "reason": "no evidence"}
     )
-    bell = checker.check_draft("Rescue divers recovered the ship's bell from the wreck.")
+    bell = checker.check_draft("Divers brought up the bell of the sunken ship.")
     (first,) = bell.statements
     assert first.verdict == "supported"
     assert any("bell" in e.quote for e in first.evidence)
@@ -86,6 +86,14 @@ def test_a_statement_without_a_figure_is_judged_by_the_model_and_checked(
     (second,) = checker.check_draft("The captain was arrested in Marrow on Tuesday.").statements
     assert second.verdict == "not in sources"
     assert second.evidence == []
+    asked = len(fake_openai.requests)
+    # a sentence stating every term of the statement supports it with no model call
+    (said,) = checker.check_draft("Rescue divers recovered the ship's bell.").statements
+    assert said.verdict == "supported"
+    assert [e.quote for e in said.evidence] == [
+        "Rescue divers recovered the ship's bell from the wreck near Marrow Point."
+    ]
+    assert len(fake_openai.requests) == asked
 
 
 def test_a_draft_is_split_into_check_worthy_statements() -> None:

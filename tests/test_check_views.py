@@ -27,7 +27,7 @@ from .fake_openai import FakeOpenAI
 from .test_cli import factcheck
 from .test_cli_ask import fake_env
 
-BELL = "Rescue divers recovered the ship's bell near Marrow Point."
+BELL = "Divers brought up the ship's bell near Marrow Point."
 DRAFT = f"""Ferry toll rises
 The death toll rose to 23, the coast guard said.
 More than 50 people died in the ferry disaster.

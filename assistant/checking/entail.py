@@ -28,13 +28,16 @@ _STOP_WORDS = """the and for that with from this was were are has have had been 
 said says say told its their they them than then there which who what when where also into"""
 _STOP = frozenset(_STOP_WORDS.split())
 _SUPPORT_SHARE = 0.5
+_NEGATION = re.compile(r"\b(?:not|no|never|none|nobody|denied|denies|deny|n['’]t)\b", re.I)
 
 
 class ModelVerdict(BaseModel):
-    """The model's verdict on one statement."""
+    """The model's verdict on one statement: the sentences that bear on it first, then the
+    verdict they decide (asked verdict first, the 1.5B model called a sentence stating the
+    statement word for word "not in sources"), then why."""
 
-    verdict: Verdict
     evidence: list[int] = Field(default_factory=list, max_length=_SHOWN)
+    verdict: Verdict
     reason: str = Field(max_length=240)
 
 
@@ -43,6 +46,15 @@ def judge_by_model(store: Store, llm: LLM, text: str) -> tuple[Verdict, str, lis
     found, _ = gather(store, text, n=_SHOWN)
     if not found:
         return "not in sources", "no passage of the sources is close to the statement", []
+    stating = next((e for e in found if _says(text, e.text)), None)
+    if stating is not None:
+        # a sentence that says every term of the statement, with the same negation, is
+        # support code can see (the 1.5B model called such a sentence "not in sources")
+        return "supported", "a source sentence states every term of the statement", [
+            Evidence(doc_id=stating.doc.id, outlet=outlet_name(stating.doc),
+                     date=stating.doc.date, start=stating.start, end=stating.end,
+                     quote=stating.text)
+        ]  # fmt: skip
     listed = "\n".join(f"[{i}] {e.text}" for i, e in enumerate(found, 1))
     prompt = load_prompt(PROMPT, frozenset({"statement", "evidence"}))
     answer = llm.structured(
@@ -65,6 +77,20 @@ def judge_by_model(store: Store, llm: LLM, text: str) -> tuple[Verdict, str, lis
     if verdict == "supported" and not _states(text, " ".join(e.quote for e in evidence)):
         return "not in sources", "the cited sentences do not state the statement's terms", []
     return verdict, answer.reason, evidence
+
+
+def _says(statement: str, sentence: str) -> bool:
+    """Does one source sentence state every content word of the statement (by stem), with
+    the same negation ("did not release" is no support for "released")?"""
+    words = [w for w in _WORD.findall(statement.lower()) if w not in _STOP]
+    if not words or _negated(statement) != _negated(sentence):
+        return False
+    known = {stem(w) for w in _WORD.findall(sentence.lower())}
+    return all(stem(w) in known for w in words)
+
+
+def _negated(text: str) -> bool:
+    return _NEGATION.search(text) is not None
 
 
 def _states(statement: str, source: str) -> bool:
