@@ -60,6 +60,8 @@ class Figure:
     counted: str
     asserter: str | None
     hedge: str | None = None
+    kind: str | None = None
+    when: str | None = None
 
 
 FIGURES = (
@@ -74,36 +76,39 @@ FIGURES = (
 )  # fmt: skip
 
 
-def write_corpus(folder: Path) -> list[Path]:
+def write_corpus(folder: Path, articles: dict[str, str] = ARTICLES) -> list[Path]:
     folder.mkdir(parents=True, exist_ok=True)
     paths = []
-    for name, text in ARTICLES.items():
+    for name, text in articles.items():
         path = folder / name
         path.write_text(text, encoding="utf-8")
         paths.append(path)
     return paths
 
 
-def seed_store(store: Store, folder: Path) -> dict[str, str]:
+def seed_store(
+    store: Store, folder: Path, articles: dict[str, str] = ARTICLES,
+    figures: tuple[Figure, ...] = FIGURES,
+) -> dict[str, str]:  # fmt: skip
     """Ingest the corpus and store the hand-written claims; file name -> document id."""
-    Ingestor(store).ingest(write_corpus(folder))
+    Ingestor(store).ingest(write_corpus(folder, articles))
     ids = {Path(d.source).name: d.id for d in store.docs.summaries()}
     claim_store = ClaimStore(store)
     for name, doc_id in ids.items():
         doc = store.docs.get(doc_id)
         assert doc is not None
         claims = []
-        for i, f in enumerate(x for x in FIGURES if x.file == name):
+        for i, f in enumerate(x for x in figures if x.file == name):
             start = doc.text.index(f.sentence)
             end = doc.text.index(".", start) + 1
             quote = Quote.from_span(doc.id, doc.text, start, end)
             quantity = Quantity(value=f.value, surface=f.surface, hedge=f.hedge,
-                                counted=f.counted)  # fmt: skip
+                                counted=f.counted, kind=f.kind)  # fmt: skip
             claims.append(
                 Claim(
                     id=f"{doc.id}:{doc.version}:{i}", doc_id=doc.id, statement=quote.text,
                     quantity=quantity, asserter=f.asserter, asserter_canonical=f.asserter,
-                    quotes=(quote,),
+                    when=f.when, quotes=(quote,),
                 )
             )  # fmt: skip
         claim_store.replace(doc.id, doc.version, claims, Counts(), "hand", "test")

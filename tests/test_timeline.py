@@ -2,8 +2,24 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+from assistant.answers import Answerer
 from assistant.answers.models import FigureRow
-from assistant.answers.timeline import asks_timeline, timeline_sentences
+from assistant.answers.timeline import (
+    asks_timeline,
+    figure_series,
+    timeline_points,
+    timeline_sentences,
+)
+from assistant.claims.store import ClaimStore
+from assistant.llm import LLM
+from assistant.settings import Settings
+from assistant.store import open_store
+from assistant.summaries.digest import build_digest
+
+from .fake_openai import FakeOpenAI
+from .timeline_corpus import LEAGUE, OFFICE, QUESTION, seed_timeline
 
 
 def row(doc: str, date: str | None, value: float, citation: int, asserter: str | None = None):
@@ -37,3 +53,92 @@ def test_the_latest_first_then_each_asserters_revisions() -> None:
     # the undated figure is listed last, never taken for the latest
     assert texts[-1].startswith("Latest first: 27 dead")
     assert texts[-1].rstrip(".").endswith("25 dead (Outlet d, undated) [5]")
+
+
+def test_points_latest_first_with_revisions_marked() -> None:
+    rows = [
+        row("a", "2031-03-02", 11, 1, "the coast guard"),
+        row("b", "2031-03-03", 19, 2, "the coast guard"),
+        row("c", "2031-03-05", 27, 3, "the coast guard"),
+        row("c", "2031-03-05", 40, 4, "the opposition"),
+        row("e", "2031-03-06", 27, 6, "the coast guard"),  # repeated: no revision
+        row("d", None, 25, 5),
+    ]
+    points = timeline_points(rows)
+    assert [p.citation for p in points] == [6, 3, 4, 2, 1, 5]
+    by_n = {p.citation: p for p in points}
+    assert (by_n[2].revision, by_n[2].revised_from, by_n[2].revised_from_citation) == (
+        "up", "11", 1,
+    )  # fmt: skip
+    assert (by_n[3].revision, by_n[3].revised_from_citation) == ("up", 2)
+    assert by_n[1].revision is None  # the first of its series
+    assert by_n[4].revision is None  # the opposition's only figure
+    assert by_n[6].revision is None  # the same as the report before it
+    assert [p.citation for p in points if p.latest] == [6]
+    assert by_n[5].date is None
+    assert not by_n[5].latest
+    assert by_n[3].outlet == "Outlet c"
+
+
+def test_a_lower_figure_is_a_revision_down() -> None:
+    points = timeline_points(
+        [row("a", "2031-03-02", 30, 1, "x"), row("b", "2031-03-03", 24, 2, "x")]
+    )
+    assert points[0].revision == "down"
+    assert points[0].revised_from == "30"
+
+
+def test_a_series_needs_two_dates_and_two_values() -> None:
+    changed = figure_series([row("a", "2031-03-02", 11, 1), row("b", "2031-03-03", 19, 2),
+                             row("c", None, 25, 3)], "deaths")  # fmt: skip
+    assert changed is not None
+    assert [p.citation for p in changed.points] == [2, 1]  # the undated figure is no point
+    assert figure_series([row("a", "2031-03-02", 11, 1), row("b", "2031-03-02", 19, 2)],
+                         "deaths") is None  # fmt: skip
+    assert figure_series([row("a", "2031-03-02", 11, 1), row("b", "2031-03-04", 11, 2)],
+                         "deaths") is None  # fmt: skip
+
+
+def test_a_timeline_answer_carries_its_points_from_claims(
+    fake_settings: Settings, fake_openai: FakeOpenAI, tmp_path: Path
+) -> None:
+    store = open_store(fake_settings)
+    llm = LLM(fake_settings.llm, fake_settings.cache)
+    try:
+        seed_timeline(store, tmp_path / "corpus")
+        answer = Answerer(store, llm).ask(QUESTION)
+    finally:
+        llm.close()
+        store.close()
+    assert fake_openai.requests == []  # no model call: rules plan it, claims answer it
+    points = [(p.outlet, p.text, p.asserter, p.revised_from) for p in answer.timeline]
+    assert points == [
+        ("Northern Ledger", "21", OFFICE, "14"),
+        ("Northern Ledger", "23", "Mara Venn", None),
+        ("Ridge Gazette", "14", OFFICE, "at least 9"),
+        ("Hill Courier", "at least 9", OFFICE, None),
+        ("“Notes from Tessaly”", "12", "residents", None),
+    ]
+    assert answer.timeline[2].when == "as of 6 am on Friday"
+    quotes = {c.n: c.quote for c in answer.citations}
+    assert all(p.text.split()[-1] in quotes[p.citation] for p in answer.timeline)
+
+
+def test_the_digest_has_a_series_per_kind_that_changed(
+    fake_settings: Settings, tmp_path: Path
+) -> None:
+    store = open_store(fake_settings)
+    try:
+        ids = list(seed_timeline(store, tmp_path / "corpus").values())
+        docs = [d for d in (store.docs.get(i) for i in ids) if d is not None]
+        digest = build_digest(store, docs, ClaimStore(store).claims(ids), [])
+    finally:
+        store.close()
+    series = {s.about: s for s in digest.series}
+    assert set(series) == {"deaths", "missing"}
+    assert sorted(p.value for p in series["deaths"].points) == [9, 14, 21, 23]
+    assert [(p.text, p.asserter) for p in series["missing"].points] == [
+        ("18", OFFICE), ("about 30", LEAGUE),
+    ]  # fmt: skip
+    cited = {c.n for c in digest.citations}
+    assert all(p.citation in cited for s in digest.series for p in s.points)

@@ -28,7 +28,7 @@ from .places import question_places, stated_for
 from .plan import Plan, plan_question
 from .senses import WordSense
 from .synthesis import figures_sentences, why_sentences
-from .timeline import timeline_sentences
+from .timeline import timeline_points, timeline_sentences
 from .verify import check
 from .who import attribution_sentences
 
@@ -90,7 +90,7 @@ class Answerer:
             sentences = attribution_sentences(self.store, question, book, doc_ids)
             if not sentences:
                 return None
-            figures = []
+            figures, timeline = [], []
         else:
             if plan.counted is None:
                 return None
@@ -104,6 +104,7 @@ class Answerer:
                 return self._elsewhere(question, plan, selected)
             figures = figure_rows(selected, book)
             sentences = timeline_sentences(figures) if plan.timeline else figures_sentences(figures)
+            timeline = timeline_points(figures) if plan.timeline else []
         conflicts = figure_conflicts(figures, plan.about) if figures else []
         conflicts += spelling_conflicts(
             [(r.asserter, r.asserter_surface, r.citation) for r in figures
@@ -115,7 +116,7 @@ class Answerer:
         return Answer(
             question=question, kind=plan.kind, about=plan.about,
             answer=" ".join(s.text for s in sentences), sentences=sentences,
-            citations=book.all(), figures=figures, conflicts=conflicts,
+            citations=book.all(), figures=figures, conflicts=conflicts, timeline=timeline,
             verification=Verification(checked=len(figures), verified=len(figures)),
         )  # fmt: skip
 

@@ -76,6 +76,32 @@ class FigureRow(_Out):
     citation: int = Field(ge=1)
 
 
+class TimelinePoint(_Out):
+    """One figure of a series over time, for the terminal's timeline table and chart and
+    the digest's chart: whose series it is, when, the value, and what it revised."""
+
+    asserter: str | None = Field(default=None, description="whose series; None: no source named")
+    outlet: str = Field(description="the outlet, or a quoted short title when it has none")
+    date: str | None = Field(default=None, description="the article's date")
+    when: str | None = Field(default=None, description='the claim\'s own time ("by Thursday")')
+    value: float
+    text: str = Field(description='the value with its hedge, as written ("at least 27")')
+    citation: int = Field(ge=1)
+    latest: bool = Field(default=False, description="of the latest dated report")
+    revision: Literal["up", "down"] | None = Field(
+        default=None, description="how it changed the same asserter's previous report"
+    )
+    revised_from: str | None = Field(default=None, description="that report's value and hedge")
+    revised_from_citation: int | None = Field(default=None, ge=1)
+
+
+class FigureSeries(_Out):
+    """A figure that changed over time across the sources: one counted kind, dated values."""
+
+    about: str = Field(description="what is counted")
+    points: list[TimelinePoint] = Field(min_length=1, description="latest first")
+
+
 class Conflict(_Out):
     """Sources that disagree about one thing, and how."""
 
@@ -120,6 +146,9 @@ class Answer(_Out):
     citations: list[Citation] = Field(default_factory=list)
     figures: list[FigureRow] = Field(default_factory=list)
     conflicts: list[Conflict] = Field(default_factory=list)
+    timeline: list[TimelinePoint] = Field(
+        default_factory=list, description="a timeline answer's figures, latest first"
+    )
     closest: list[Citation] = Field(
         default_factory=list, description="on abstention: the closest passages found"
     )

@@ -1,5 +1,6 @@
-"""The cross-source digest: key figures with asserters, grouped by what they count, and
-the conflicts within each group (typed as in answers).
+"""The cross-source digest: key figures with asserters, grouped by what they count, the
+conflicts within each group (typed as in answers), and each figure of one kind that
+changed over time across the sources, as a series (`figure_series`).
 
 Figures are grouped by what they count: the lower-case word that, by word embeddings,
 names the most figures ("troops" ~ "soldiers" ~ "infantrymen") forms the first group,
@@ -14,6 +15,8 @@ from collections.abc import Sequence
 from ..answers.cite import CitationBook
 from ..answers.conflicts import figure_conflicts
 from ..answers.figures import SAME_THING, Selected, figure_rows
+from ..answers.models import FigureRow, FigureSeries
+from ..answers.timeline import figure_series
 from ..claims.models import Claim
 from ..store import Document, Store
 from .models import Digest, DocSummary
@@ -37,13 +40,24 @@ def build_digest(
     book = CitationBook()
     rows = []
     conflicts = []
+    series: list[FigureSeries] = []
     for group in groups:
         own = figure_rows([Selected(c, by_id[c.doc_id], 1.0) for c in group], book)
         rows.extend(own)
         assert group[0].quantity is not None
         conflicts.extend(figure_conflicts(own, group[0].quantity.counted))
-    return Digest(key_figures=rows, conflicts=conflicts, citations=book.all(),
+        series.extend(_changed(own))
+    return Digest(key_figures=rows, conflicts=conflicts, series=series, citations=book.all(),
                   sources=list(summaries))  # fmt: skip
+
+
+def _changed(rows: Sequence[FigureRow]) -> list[FigureSeries]:
+    """The group's figures of each kind ("deaths", "missing") that changed over time."""
+    kinds: dict[str, list[FigureRow]] = {}
+    for row in rows:
+        kinds.setdefault(row.kind or "", []).append(row)
+    found = [figure_series(own, kind or own[0].counted) for kind, own in kinds.items()]
+    return [s for s in found if s is not None]
 
 
 def _groups(store: Store, claims: Sequence[Claim]) -> list[list[Claim]]:

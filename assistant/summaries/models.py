@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from ..answers.models import Citation, Conflict, FigureRow, Sentence
+from ..answers.models import Citation, Conflict, FigureRow, FigureSeries, Sentence
 
 
 class _Out(BaseModel):
@@ -39,6 +39,9 @@ class Digest(_Out):
 
     key_figures: list[FigureRow] = Field(default_factory=list)
     conflicts: list[Conflict] = Field(default_factory=list)
+    series: list[FigureSeries] = Field(
+        default_factory=list, description="the figures that changed over time across sources"
+    )
     citations: list[Citation] = Field(default_factory=list)
     sources: list[DocSummary] = Field(default_factory=list)
 
