@@ -12,10 +12,9 @@ from textual.containers import Vertical
 from textual.widgets import Markdown, Static
 
 from ..answers import Answer, Citation, Sentence
-from .markdown import body_md, figure_cells, missing_marks, sentence_md
+from .markdown import FIGURE_COLUMNS, body_md, figure_cells, missing_marks, sentence_md
 from .messages import CitationChosen, TurnFocused
-
-FIGURE_COLUMNS = ("outlet", "figure", "hedge", "counted", "asserter", "cite")
+from .timeline import TimelineView
 
 
 def figures_table(answer: Answer) -> Table:
@@ -97,7 +96,9 @@ class AnswerCard(Vertical):
         self.query_one(".state").display = False
         self.set_class(answer.abstained, "-abstained")
         await self.body.update(body_md(answer))
-        if answer.figures:
+        if answer.timeline:  # its own table of the figures, with a chart
+            await self.mount(TimelineView(answer.timeline), after=self.query_one(".figures"))
+        elif answer.figures:
             self.table = figures_table(answer)
             table = self.query_one(".figures", Static)
             table.update(self.table)

@@ -10,7 +10,9 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ..answers import CANNOT_ANSWER, Answer, Citation, FigureRow, Sentence
+from ..answers import CANNOT_ANSWER, Answer, Citation, FigureRow, Sentence, TimelinePoint
+from ..answers.phrasing import day_label
+from ..answers.timeline import LISTING
 from ..text.markup import md_escape as escape
 
 _INLINE_MARK = re.compile(r"\\\[(\d+)\\\]")  # an escaped [n] already in the text
@@ -61,11 +63,13 @@ def is_conflict(sentence: Sentence, answer: Answer) -> bool:
 
 
 def body_sentences(answer: Answer) -> list[Sentence]:
-    """The sentences shown as prose (figure answers keep only what the table doesn't say)."""
+    """The sentences shown as prose (figure answers keep only what the table doesn't say;
+    a timeline's table lists every figure, latest first)."""
     if not answer.figures:
         return list(answer.sentences)
     return [s for s in answer.sentences
-            if not is_per_outlet(s, answer) and not is_conflict(s, answer)]  # fmt: skip
+            if not is_per_outlet(s, answer) and not is_conflict(s, answer)
+            and not (answer.timeline and s.text.startswith(LISTING))]  # fmt: skip
 
 
 def body_md(answer: Answer, *, links: bool = True) -> str:
@@ -80,6 +84,25 @@ def figure_cells(row: FigureRow) -> tuple[str, str, str, str, str, str]:
     """outlet, figure, hedge, counted, asserter, citation: the figures table's columns."""
     return (row.outlet, row.surface, row.hedge or "", row.counted,
             row.asserter or "not named", f"[{row.citation}]")  # fmt: skip
+
+
+FIGURE_COLUMNS = ("outlet", "figure", "hedge", "counted", "asserter", "cite")
+TIMELINE_COLUMNS = ("when", "figure", "asserter", "outlet", "cite", "revised")
+
+
+def timeline_cells(point: TimelinePoint, sep: str = ", ") -> tuple[str, str, str, str, str, str]:
+    """The timeline table's columns: the article's date and (after `sep`) the claim's own
+    time, the value with its hedge, asserter, outlet, citation, and the report it revised
+    ("↑ 14 [5]": up from 14)."""
+    when = day_label(point.date) if point.date else "undated"
+    if point.when:
+        when += f"{sep}{point.when}"
+    revised = ""
+    if point.revision is not None:
+        arrow = "↑" if point.revision == "up" else "↓"
+        revised = f"{arrow} {point.revised_from} [{point.revised_from_citation}]"
+    return (when, point.text, point.asserter or "not named", point.outlet,
+            f"[{point.citation}]", revised)  # fmt: skip
 
 
 def citation_md(c: Citation) -> str:
@@ -103,11 +126,10 @@ def citation_md(c: Citation) -> str:
 def answer_md(answer: Answer) -> str:
     """A whole answer, to copy or export: prose, figures table, disagreements, sources."""
     parts = [body_md(answer, links=False)]
-    if answer.figures:
-        rows = ["| outlet | figure | hedge | counted | asserter | cite |", "|---" * 6 + "|"]
-        rows += ["| " + " | ".join(escape(c) for c in figure_cells(r)) + " |"
-                 for r in answer.figures]  # fmt: skip
-        parts.append("\n".join(rows))
+    if answer.timeline:
+        parts.append(_md_table(TIMELINE_COLUMNS, [timeline_cells(p) for p in answer.timeline]))
+    elif answer.figures:
+        parts.append(_md_table(FIGURE_COLUMNS, [figure_cells(r) for r in answer.figures]))
     if answer.conflicts:
         parts.append("**Where sources disagree**\n\n" + "\n".join(
             f"- {escape(c.summary)} {escape(missing_marks(c.summary, c.citations))}".rstrip()
@@ -117,6 +139,12 @@ def answer_md(answer: Answer) -> str:
         title = "Closest passages found" if answer.abstained else "Sources"
         parts.append(f"**{title}**\n\n" + "\n\n".join(citation_md(c) for c in quoted))
     return "\n\n".join(p for p in parts if p)
+
+
+def _md_table(columns: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
+    lines = ["| " + " | ".join(columns) + " |", "|---" * len(columns) + "|"]
+    lines += ["| " + " | ".join(escape(c) for c in row) + " |" for row in rows]
+    return "\n".join(lines)
 
 
 @dataclass(frozen=True)
