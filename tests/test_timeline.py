@@ -29,6 +29,17 @@ def row(doc: str, date: str | None, value: float, citation: int, asserter: str |
     )  # fmt: skip
 
 
+def story() -> list[FigureRow]:
+    """The coast guard's toll revised twice, the opposition's, and an undated figure."""
+    return [
+        row("a", "2031-03-02", 11, 1, "the coast guard"),
+        row("b", "2031-03-03", 19, 2, "the coast guard"),
+        row("c", "2031-03-05", 27, 3, "the coast guard"),
+        row("c", "2031-03-05", 40, 4, "the opposition"),
+        row("d", None, 25, 5),
+    ]
+
+
 def test_timeline_questions_are_recognised() -> None:
     assert asks_timeline("How did the death toll change?")
     assert asks_timeline("What is the latest figure for the injured?")
@@ -37,14 +48,7 @@ def test_timeline_questions_are_recognised() -> None:
 
 
 def test_the_latest_first_then_each_asserters_revisions() -> None:
-    rows = [
-        row("a", "2031-03-02", 11, 1, "the coast guard"),
-        row("b", "2031-03-03", 19, 2, "the coast guard"),
-        row("c", "2031-03-05", 27, 3, "the coast guard"),
-        row("c", "2031-03-05", 40, 4, "the opposition"),
-        row("d", None, 25, 5),
-    ]
-    texts = [s.text for s in timeline_sentences(rows)]
+    texts = [s.text for s in timeline_sentences(story())]
     assert texts[0] == (
         "The latest figures: 27 dead, according to the coast guard (Outlet c, 5 Mar 2031) [3]; "
         "40 dead, according to the opposition (Outlet c, 5 Mar 2031) [4]."
@@ -56,15 +60,8 @@ def test_the_latest_first_then_each_asserters_revisions() -> None:
 
 
 def test_points_latest_first_with_revisions_marked() -> None:
-    rows = [
-        row("a", "2031-03-02", 11, 1, "the coast guard"),
-        row("b", "2031-03-03", 19, 2, "the coast guard"),
-        row("c", "2031-03-05", 27, 3, "the coast guard"),
-        row("c", "2031-03-05", 40, 4, "the opposition"),
-        row("e", "2031-03-06", 27, 6, "the coast guard"),  # repeated: no revision
-        row("d", None, 25, 5),
-    ]
-    points = timeline_points(rows)
+    repeated = row("e", "2031-03-06", 27, 6, "the coast guard")  # the same: no revision
+    points = timeline_points([*story(), repeated])
     assert [p.citation for p in points] == [6, 3, 4, 2, 1, 5]
     by_n = {p.citation: p for p in points}
     assert (by_n[2].revision, by_n[2].revised_from, by_n[2].revised_from_citation) == (

@@ -128,6 +128,24 @@ def _point(row: FigureRow, before: FigureRow | None, latest: bool) -> TimelinePo
     )  # fmt: skip
 
 
+TIMELINE_COLUMNS = ("when", "figure", "asserter", "outlet", "cite", "revised")
+
+
+def timeline_cells(point: TimelinePoint, sep: str = ", ") -> tuple[str, str, str, str, str, str]:
+    """The timeline table's columns: the article's date and (after `sep`) the claim's own
+    time, the value with its hedge, asserter, outlet, citation, and the report it revised
+    ("↑ 14 [5]": up from 14)."""
+    when = day_label(point.date) if point.date else "undated"
+    if point.when:
+        when += f"{sep}{point.when}"
+    revised = ""
+    if point.revision is not None:
+        arrow = "↑" if point.revision == "up" else "↓"
+        revised = f"{arrow} {point.revised_from} [{point.revised_from_citation}]"
+    return (when, point.text, point.asserter or "not named", point.outlet,
+            f"[{point.citation}]", revised)  # fmt: skip
+
+
 def _dated(row: FigureRow) -> str:
     thing = KIND_WORDS.get(row.kind or "") or row.counted
     who = f", according to {row.asserter}" if row.asserter else ""

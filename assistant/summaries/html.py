@@ -1,13 +1,16 @@
 """One self-contained HTML page: every citation links to its quote (and shows it on
-hover); no scripts, no external resources."""
+hover); each figure that changed over time is an inline SVG chart beside a table of the
+same numbers (chart.py); no scripts, no external resources."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from html import escape
 
-from ..answers.models import Citation, Sentence
+from ..answers.models import Citation, FigureSeries, Sentence
+from ..answers.timeline import TIMELINE_COLUMNS, timeline_cells
 from ..text.markup import html_page, source_html
+from .chart import series_svg
 from .markdown import figure_text
 from .models import Digest, DocSummary
 
@@ -15,7 +18,10 @@ _STYLE = """table{border-collapse:collapse}
 td,th{border:1px solid #bbb;padding:.3rem .5rem;text-align:left}
 a.cite{text-decoration:none;font-size:.8em;vertical-align:super}
 .dropped{color:#777}.conflict{background:#fff4e0;padding:.5rem 1rem}
-li:target{background:#ffff9e}blockquote{margin:.2rem 0 .6rem 1rem}"""
+li:target{background:#ffff9e}blockquote{margin:.2rem 0 .6rem 1rem}
+figure.series{display:flex;flex-wrap:wrap;gap:1rem;align-items:flex-start;margin:1rem 0}
+figure.series svg{max-width:100%;height:auto}figure.series a{fill:#1f5fa8}
+figure.series figcaption{width:100%;font-weight:bold}"""
 
 
 def _cite(prefix: str, n: int, by_n: dict[int, Citation]) -> str:
@@ -58,6 +64,25 @@ def _summary(index: int, s: DocSummary) -> str:
     return f"<section>{head}{body}</section>"
 
 
+def _over_time(series: Sequence[FigureSeries], by_n: dict[int, Citation]) -> str:
+    """Each series' chart and, beside it, a table of the same figures, latest first."""
+    out = []
+    for i, one in enumerate(series, start=1):
+        head = "".join(f"<th>{escape(c)}</th>" for c in TIMELINE_COLUMNS)
+        rows = ""
+        for p in one.points:
+            cells = [escape(c) for c in timeline_cells(p)]
+            cells[4] = _cite("k", p.citation, by_n)
+            rows += "<tr>" + "".join(f"<td>{c}</td>" for c in cells) + "</tr>"
+        about = escape(one.about)
+        out.append(
+            f'<figure class="series" id="series-{i}"><figcaption>{about}: each dated figure '
+            f"across the sources</figcaption>{series_svg(one, f'chart-{i}')}<table><caption>"
+            f"{about}, latest first</caption><tr>{head}</tr>{rows}</table></figure>"
+        )
+    return f"<h2>Figures over time</h2>{''.join(out)}" if out else ""
+
+
 def page(documents: Sequence[DocSummary], digest: Digest | None) -> str:
     parts = []
     if digest is not None:
@@ -77,6 +102,7 @@ def page(documents: Sequence[DocSummary], digest: Digest | None) -> str:
             f"<h1>Digest of {len(digest.sources)} sources</h1><h2>Key figures</h2>"
             "<table><tr><th>figure</th><th>what is counted</th><th>asserter</th>"
             f"<th>outlet</th><th>quote</th></tr>{rows}</table>"
+            f"{_over_time(digest.series, by_n)}"
             f'<h2>Where sources disagree</h2><div class="conflict"><ul>{conflicts}</ul></div>'
             f"<h2>Key figure quotes</h2>{_quotes('k', digest.citations)}<h2>Sources</h2>"
         )

@@ -10,9 +10,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ..answers import CANNOT_ANSWER, Answer, Citation, FigureRow, Sentence, TimelinePoint
-from ..answers.phrasing import day_label
-from ..answers.timeline import LISTING
+from ..answers import CANNOT_ANSWER, Answer, Citation, FigureRow, Sentence
+from ..answers.timeline import LISTING, TIMELINE_COLUMNS, timeline_cells
 from ..text.markup import md_escape as escape
 
 _INLINE_MARK = re.compile(r"\\\[(\d+)\\\]")  # an escaped [n] already in the text
@@ -87,22 +86,6 @@ def figure_cells(row: FigureRow) -> tuple[str, str, str, str, str, str]:
 
 
 FIGURE_COLUMNS = ("outlet", "figure", "hedge", "counted", "asserter", "cite")
-TIMELINE_COLUMNS = ("when", "figure", "asserter", "outlet", "cite", "revised")
-
-
-def timeline_cells(point: TimelinePoint, sep: str = ", ") -> tuple[str, str, str, str, str, str]:
-    """The timeline table's columns: the article's date and (after `sep`) the claim's own
-    time, the value with its hedge, asserter, outlet, citation, and the report it revised
-    ("↑ 14 [5]": up from 14)."""
-    when = day_label(point.date) if point.date else "undated"
-    if point.when:
-        when += f"{sep}{point.when}"
-    revised = ""
-    if point.revision is not None:
-        arrow = "↑" if point.revision == "up" else "↓"
-        revised = f"{arrow} {point.revised_from} [{point.revised_from_citation}]"
-    return (when, point.text, point.asserter or "not named", point.outlet,
-            f"[{point.citation}]", revised)  # fmt: skip
 
 
 def citation_md(c: Citation) -> str:

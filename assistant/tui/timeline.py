@@ -23,7 +23,7 @@ from textual.widgets import Static
 
 from ..answers import TimelinePoint
 from ..answers.phrasing import day_label
-from .markdown import TIMELINE_COLUMNS, timeline_cells
+from ..answers.timeline import TIMELINE_COLUMNS, timeline_cells
 
 BAR = 16
 """Cells of the longest bar."""
