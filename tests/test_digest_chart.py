@@ -182,3 +182,13 @@ def test_higher_figures_are_drawn_higher_and_later_ones_further_right() -> None:
     assert "&lt;b&gt;Tom &amp; Jerry&lt;/b&gt;" in series_svg(
         FigureSeries(about="deaths", points=[odd, *points[1:]]), "c"
     )
+
+
+def test_a_series_of_zeros_still_has_an_axis() -> None:
+    points = [
+        TimelinePoint(outlet="O", date=d, value=0, text="0", citation=n)
+        for n, d in enumerate(["2031-07-10", "2031-07-11"], start=1)
+    ]
+    svg = series_svg(FigureSeries(about="deaths", points=points), "z")
+    assert svg.count('class="point"') == 2
+    assert ">0</text>" in svg
