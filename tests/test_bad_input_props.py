@@ -136,15 +136,22 @@ LONG_UNITS = st.sampled_from(
 
 @settings(FAST, max_examples=12)
 @given(unit=LONG_UNITS, size=st.integers(10_000, 300_000), lines=st.integers(1, 3))
+@example(unit="🙂é", size=222_216, lines=3)  # 2,000,006 bytes: just over the limit
 def test_huge_lines_load_and_chunk_quickly(
     unit: str, size: int, lines: int, folder: Path, enc: tiktoken.Encoding
 ) -> None:
     line = (unit * (size // len(unit) + 1))[:size]
     text = "\n".join([MARKER, *[line] * lines])
-    began = time.perf_counter()
-    loaded = load(folder, text.encode(), ".txt")
-    assert isinstance(loaded, LoadedDocument)
+    data = text.encode()
     ingest = Settings().ingest
+    began = time.perf_counter()
+    loaded = load(folder, data, ".txt")
+    if len(data) > MAX_BYTES:
+        # over the size limit (multi-byte characters): refused, and the limit is named
+        assert isinstance(loaded, IngestError)
+        assert "max_file_bytes" in loaded.reason
+        return
+    assert isinstance(loaded, LoadedDocument)
     chunks = chunk_text(
         loaded.text, enc, max_tokens=ingest.chunk_tokens, overlap_tokens=ingest.chunk_overlap
     )
