@@ -25,7 +25,7 @@ from ..store import Document, Store
 from .cite import CitationBook, outlet_name
 from .evidence import Evidence
 from .models import Citation, Sentence
-from .phrasing import day_label, quoted_title
+from .phrasing import day_label, doc_label
 
 PASSAGES = 20
 """Passages retrieved to find the sources a summary question is about."""
@@ -88,8 +88,9 @@ def _main_points(
     figures a little ahead), each new to what the `earlier` quotes said (their vectors and
     figures: maximal marginal relevance, a new figure always news), in reading order;
     `earlier` gets theirs."""
-    said, said_values = earlier
     from ..summaries.document import LEAD, evidence_of
+
+    said, said_values = earlier
 
     evidence = [e for e in evidence_of(doc, stated, limit=None) if _a_point(e.text)]
     if not evidence:
@@ -133,7 +134,7 @@ def _short(title: str) -> str:
 
 
 def _label(doc: Document) -> str:
-    name = outlet_name(doc) if doc.outlet else quoted_title(doc.title or outlet_name(doc))
+    name = doc_label(doc)
     return f"{name} ({day_label(doc.date)})" if doc.date else name
 
 

@@ -17,6 +17,8 @@ import datetime as dt
 from collections.abc import Sequence
 
 from ..claims.numbers import find_numbers
+from ..store import Document
+from .cite import outlet_name
 from .models import Conflict, FigureRow, Sentence
 
 KIND_WORDS = {
@@ -128,6 +130,12 @@ _TITLE_WORDS = 7
 def source_label(row: FigureRow) -> str:
     """The outlet; a source without one by its title, quoted and cut short."""
     return quoted_title(row.outlet) if row.outlet_is_title else row.outlet
+
+
+def doc_label(doc: Document) -> str:
+    """A document's outlet; one without by its title, quoted and cut short (what
+    `source_label` is for a figure row)."""
+    return doc.outlet or quoted_title(outlet_name(doc))
 
 
 def quoted_title(title: str) -> str:

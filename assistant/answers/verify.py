@@ -13,7 +13,7 @@ import datetime as dt
 import re
 from collections.abc import Callable, Mapping, Sequence
 
-from ..claims.numbers import find_numbers, has_number
+from ..claims.numbers import NumberMention, find_numbers, has_number
 from .classify import states, stem, subject_words
 from .evidence import Evidence
 
@@ -128,14 +128,20 @@ def _unasked(source: str, question: str, stated: Stated) -> str | None:
 def _uncounted(text: str, head: str | None) -> str | None:
     if head is None:
         return None
-    target = stem(head)
-    for mention in find_numbers(text):
-        if mention.kind == "money" and head.lower() in _MONEY_HEADS:
-            return None  # "how much money ...?": "$2.3 million" is a number of it
-        after = _WORD.findall(text[mention.end : mention.end + 60])[:4]
-        if any(stem(w) == target for w in after):
-            return None
+    if head.lower() in _MONEY_HEADS and any(m.kind == "money" for m in find_numbers(text)):
+        return None  # "how much money ...?": "$2.3 million" is a number of it
+    if _numbers_of(text, head):
+        return None
     return f'it gives no number of "{head}"'
+
+
+def _numbers_of(text: str, head: str) -> list[NumberMention]:
+    """The numbers of `text` followed (within four words) by the word `head`."""
+    target = stem(head)
+    return [
+        m for m in find_numbers(text)
+        if any(stem(w) == target for w in _WORD.findall(text[m.end : m.end + 60])[:4])
+    ]  # fmt: skip
 
 
 def _counts_other(text: str, source: str, head: str | None, stated: Stated) -> str | None:
@@ -143,11 +149,7 @@ def _counts_other(text: str, source: str, head: str | None, stated: Stated) -> s
     cattle died" is no reading of "the floods have killed 27 people"."""
     if head is None:
         return None
-    target = stem(head)
-    for mention in find_numbers(text):
-        after = _WORD.findall(text[mention.end : mention.end + 60])[:4]
-        if not any(stem(w) == target for w in after):
-            continue
+    for mention in _numbers_of(text, head):
         same = [m for m in find_numbers(source) if m.value == mention.value]
         windows = [" ".join(_WORD.findall(source[m.end : m.end + 60])[:4]) for m in same]
         if same and not any(stated(w, head) for w in windows):

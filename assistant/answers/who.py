@@ -14,9 +14,9 @@ from collections.abc import Sequence
 from ..claims.numbers import find_numbers, same_number
 from ..claims.store import ClaimStore
 from ..store import Document, Store
-from .cite import CitationBook, outlet_name
+from .cite import CitationBook
 from .models import Sentence
-from .phrasing import day_label, quoted_title
+from .phrasing import day_label, doc_label
 
 POOL = 200
 
@@ -45,7 +45,7 @@ def attribution_sentences(
         n = book.cite(doc, quote.start, quote.end, canonical)
         assert claim.quantity is not None
         figure = f"{claim.quantity.hedge or ''} {claim.quantity.surface}".strip()
-        outlet = outlet_name(doc) if doc.outlet else quoted_title(outlet_name(doc))
+        outlet = doc_label(doc)
         reported = f"{outlet}, {day_label(doc.date)}" if doc.date else outlet
         if canonical is None:
             text = f"{outlet} gives {figure} without naming who asserted it [{n}]."

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from .. import nlp
 from ..answers.cite import outlet_name
 from ..answers.figures import Selected, select_figures
-from ..answers.phrasing import quoted_title
+from ..answers.phrasing import doc_label
 from ..claims.actors import canonical_key
 from ..claims.numbers import QUANTITY_KINDS, NumberMention, find_numbers
 from ..claims.reading import read_sentence
@@ -207,12 +207,7 @@ def _given(s: Selected) -> str:
     assert q is not None
     value = f"{q.hedge + ' ' if q.hedge else ''}{q.surface}"
     who = _asserter(s)
-    return f"{_short(s)}'s {value}" + (f" ({who})" if who else "")
-
-
-def _short(s: Selected) -> str:
-    """The outlet; a source without one by its title, quoted and cut short."""
-    return s.doc.outlet or quoted_title(outlet_name(s.doc))
+    return f"{doc_label(s.doc)}'s {value}" + (f" ({who})" if who else "")
 
 
 def _same_person(credited: str, s: Selected) -> bool:

@@ -60,8 +60,7 @@ def _extract(
     extractor = ClaimExtractor(llm, claim_store, store.settings.cache)
     report = ExtractionReport()
     ids = list(doc_ids) if doc_ids is not None else [d.id for d in store.docs.summaries()]
-    if ids:
-        _load_model_meanwhile(llm)
+    loading = False
     for doc_id in ids:
         doc = store.docs.get(doc_id)
         if doc is None:
@@ -71,6 +70,10 @@ def _extract(
             if on_document is not None:
                 on_document(doc.id)
             continue
+
+        if not loading:  # the first document to extract: documents up to date need no model
+            _load_model_meanwhile(llm)
+            loading = True
 
         def tick(counts: Counts, doc_id: str = doc.id) -> None:
             if progress is not None:
