@@ -108,3 +108,28 @@ def test_a_draft_is_split_into_check_worthy_statements() -> None:
         "Harbour master Ilse Varga closed the port on Monday.",
     ]
     assert all(draft[s.start : s.end] == s.text for s in found)
+
+
+def test_filters_restrict_the_sources_a_statement_is_checked_against(
+    checker: Checker,
+) -> None:
+    from assistant.search import Filters
+
+    toll = "The death toll rose to 23, the coast guard said."
+    day_three = Checker(checker.store, checker.llm, Filters(outlets=("Coast Wire",)))
+    (checked,) = day_three.check_draft(toll).statements
+    assert checked.verdict == "supported"
+    assert {e.outlet for e in checked.evidence} == {"Coast Wire"}
+    # the first day's report says "at least 19": it neither gives nor excludes 23
+    day_one = Checker(checker.store, checker.llm, Filters(outlets=("Strait Post",)))
+    (checked,) = day_one.check_draft(toll).statements
+    assert checked.verdict == "not in sources"
+    assert {e.outlet for e in checked.evidence} <= {"Strait Post"}
+
+
+def test_cli_refuses_filters_that_match_no_document(tmp_path: Path) -> None:
+    from .test_cli import factcheck
+
+    result = factcheck("check", "23 people died at sea.", "--outlet", "No Such Outlet")
+    assert result.returncode == 2
+    assert "no ingested document matches" in result.stderr

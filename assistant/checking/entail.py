@@ -18,6 +18,7 @@ from ..answers.classify import stem
 from ..answers.evidence import gather
 from ..llm import LLM
 from ..prompting import load_prompt
+from ..search import Filters
 from ..store import Store
 from .models import Evidence, Verdict
 
@@ -41,9 +42,12 @@ class ModelVerdict(BaseModel):
     reason: str = Field(max_length=240)
 
 
-def judge_by_model(store: Store, llm: LLM, text: str) -> tuple[Verdict, str, list[Evidence]]:
-    """The verdict, reason and evidence for a statement without a figure."""
-    found, _ = gather(store, text, n=_SHOWN)
+def judge_by_model(
+    store: Store, llm: LLM, text: str, filters: Filters | None = None
+) -> tuple[Verdict, str, list[Evidence]]:
+    """The verdict, reason and evidence for a statement without a figure (within the
+    documents `filters` select)."""
+    found, _ = gather(store, text, n=_SHOWN, filters=filters)
     if not found:
         return "not in sources", "no passage of the sources is close to the statement", []
     stating = next((e for e in found if _says(text, e.text)), None)

@@ -92,10 +92,14 @@ def read_figures(store: Store, text: str) -> list[FigureCheck]:
     return found
 
 
-def judge_figures(store: Store, text: str, figures: Sequence[FigureCheck]) -> FigureVerdict:
-    """The verdict on a statement from its first figure that the sources speak to."""
+def judge_figures(
+    store: Store, text: str, figures: Sequence[FigureCheck],
+    doc_ids: Sequence[str] | None = None,
+) -> FigureVerdict:  # fmt: skip
+    """The verdict on a statement from its first figure that the sources (all, or those
+    of `doc_ids`) speak to."""
     for figure in figures:
-        judged = _judge_one(store, text, figure, figures)
+        judged = _judge_one(store, text, figure, figures, doc_ids)
         if judged is not None:
             return judged
     return FigureVerdict(
@@ -104,10 +108,11 @@ def judge_figures(store: Store, text: str, figures: Sequence[FigureCheck]) -> Fi
 
 
 def _judge_one(
-    store: Store, text: str, figure: FigureCheck, figures: Sequence[FigureCheck]
-) -> FigureVerdict | None:
+    store: Store, text: str, figure: FigureCheck, figures: Sequence[FigureCheck],
+    doc_ids: Sequence[str] | None,
+) -> FigureVerdict | None:  # fmt: skip
     head = (figure.counted.split() or [""])[-1].lower() or "people"
-    selected = select_figures(store, head, text, (), None, figure.kind)
+    selected = select_figures(store, head, text, (), doc_ids, figure.kind)
     if not selected:
         return None
     said = f"{figure.hedge + ' ' if figure.hedge else ''}{figure.surface} {figure.counted}".strip()

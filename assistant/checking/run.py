@@ -9,6 +9,7 @@ from collections.abc import Callable
 
 from ..answers.answerer import usage_since
 from ..llm import LLM
+from ..search import Filters
 from ..store import Store
 from .entail import judge_by_model
 from .figures import judge_figures, read_figures
@@ -19,11 +20,14 @@ OnStatement = Callable[[StatementCheck, int, int], None]
 
 
 class Checker:
-    """Checks statements against one store's sources."""
+    """Checks statements against one store's sources (with `filters`, only the documents
+    they select: `--source`, `--outlet` as in `ask`)."""
 
-    def __init__(self, store: Store, llm: LLM) -> None:
+    def __init__(self, store: Store, llm: LLM, filters: Filters | None = None) -> None:
         self.store = store
         self.llm = llm
+        self.filters = filters if filters is not None and filters.active else None
+        self.doc_ids = None if self.filters is None else store.docs.doc_ids(**self.filters.__dict__)
 
     def check_draft(self, draft: str, on_statement: OnStatement | None = None) -> CheckReport:
         """Every check-worthy statement of `draft`; a one-sentence claim is checked even
@@ -32,10 +36,7 @@ class Checker:
         calls_before = len(self.llm.usage.calls)
         statements = split_statements(draft)
         if not statements and draft.strip():
-            text = draft.strip()
-            start = draft.index(text)
-            figure = bool(read_figures(self.store, text))
-            statements = [Statement(text, start, start + len(text), figure)]
+            statements = [self.statement_of(draft)]
         checked: list[StatementCheck] = []
         for i, statement in enumerate(statements, 1):
             result = self.check_statement(statement)
@@ -51,16 +52,25 @@ class Checker:
             latency_s=round(time.perf_counter() - began, 3),
         )
 
+    def statement_of(self, text: str) -> Statement:
+        """All of `text` (stripped) as one statement, whether check-worthy or not."""
+        stripped = text.strip()
+        start = text.index(stripped)
+        figure = bool(read_figures(self.store, stripped))
+        return Statement(stripped, start, start + len(stripped), figure)
+
     def check_statement(self, statement: Statement) -> StatementCheck:
         began = time.perf_counter()
         figures = read_figures(self.store, statement.text) if statement.has_figure else []
         if figures:
-            judged = judge_figures(self.store, statement.text, figures)
+            judged = judge_figures(self.store, statement.text, figures, self.doc_ids)
             verdict, reason, evidence, by = (
                 judged.verdict, judged.reason, judged.evidence, "claims"
             )  # fmt: skip
         else:
-            verdict, reason, evidence = judge_by_model(self.store, self.llm, statement.text)
+            verdict, reason, evidence = judge_by_model(
+                self.store, self.llm, statement.text, self.filters
+            )
             by = "model"
         return StatementCheck(
             text=statement.text, start=statement.start, end=statement.end, verdict=verdict,

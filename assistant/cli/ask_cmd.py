@@ -50,7 +50,7 @@ def ask(
     settings = state(ctx).settings
     filters = Filters(tuple(source or ()), tuple(outlet or ()))
     if filters.active:
-        _check_filters(ctx, filters)
+        check_filters(ctx, filters)
     store = open_store(settings)
     llm = LLM(settings.llm, settings.cache)
     streamed = False
@@ -71,7 +71,8 @@ def ask(
         print_answer(out, answer, streamed=streamed)
 
 
-def _check_filters(ctx: typer.Context, filters: Filters) -> None:
+def check_filters(ctx: typer.Context, filters: Filters) -> None:
+    """Refuse filters that select no ingested document (ask and check)."""
     from ..store import open_store
 
     store = open_store(state(ctx).settings)

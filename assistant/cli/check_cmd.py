@@ -43,6 +43,14 @@ def check(
     output: Annotated[
         Path | None, typer.Option("--output", "-o", help="Write to this file, not stdout.")
     ] = None,
+    source: Annotated[
+        list[str] | None,
+        typer.Option("--source", help="Check against this document only (repeatable)."),
+    ] = None,
+    outlet: Annotated[
+        list[str] | None,
+        typer.Option("--outlet", help="Check against this outlet only (repeatable)."),
+    ] = None,
 ) -> None:
     """Check CLAIM, or every check-worthy statement of a draft (--file), against the sources.
 
@@ -54,16 +62,22 @@ def check(
 
     --format md lists the statements with their verdicts and footnoted evidence; --format
     html is one page of the draft with each statement highlighted by its verdict (hover or
-    click one for its reason and quotes).
+    click one for its reason and quotes). --source and --outlet restrict the sources a
+    statement is checked against, as in `ask`.
     """
     fmt = _format(fmt, as_json)
     _check_writable(output)
     draft = _draft(claim, file)
     from ..checking import Checker
     from ..llm import LLM
+    from ..search import Filters
     from ..store import open_store
+    from .ask_cmd import check_filters
 
     settings = state(ctx).settings
+    filters = Filters(tuple(source or ()), tuple(outlet or ()))
+    if filters.active:
+        check_filters(ctx, filters)
     store = open_store(settings)
     llm = LLM(settings.llm, settings.cache)
 
@@ -74,7 +88,7 @@ def check(
             err.print(f"[dim]checked {i}/{total}[/dim]", end="\r")
 
     try:
-        report = Checker(store, llm).check_draft(draft, progress)
+        report = Checker(store, llm, filters).check_draft(draft, progress)
     finally:
         llm.close()
         store.close()

@@ -16,6 +16,7 @@ from .context import err, out, state
 
 if TYPE_CHECKING:  # the eval modules load the whole pipeline: imported by each command
     from ..evals import Comparison, RunRecord
+    from ..evals.record import CheckSummary
     from ..settings import Settings
 
 
@@ -212,6 +213,22 @@ def _print_summary(record: RunRecord) -> None:
         kinds.add_row(k.kind, str(k.trials), str(k.correct), str(k.incorrect),
                       str(k.unscored), acc)  # fmt: skip
     out.print(kinds)
+    if s.check is not None:
+        _print_checks(s.check)
+
+
+def _print_checks(c: CheckSummary) -> None:
+    def share(x: float | None) -> str:
+        return "n/a" if x is None else f"{100 * x:.0f}%"
+
+    table = Table(title=f"checks: macro-F1 {share(c.macro_f1)}, supported without evidence "
+                  f"{c.supported_without_evidence}")  # fmt: skip
+    for column in ("verdict", "gold", "given", "right", "precision", "recall", "F1"):
+        table.add_column(column, justify="left" if column == "verdict" else "right")
+    for k in c.classes:
+        table.add_row(k.verdict, str(k.gold), str(k.given), str(k.right), share(k.precision),
+                      share(k.recall), share(k.f1))  # fmt: skip
+    out.print(table)
 
 
 def _print_comparison(c: Comparison) -> None:

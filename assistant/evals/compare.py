@@ -85,15 +85,21 @@ def _metrics(a: Summary, b: Summary) -> list[MetricChange]:
     names = [n for n, _ in HEADLINE] + [
         "latency_p50", "latency_p95", "tokens_per_question", "agreement",
     ]  # fmt: skip
+    values = [(n, _value(getattr(a, n)), _value(getattr(b, n))) for n in names]
+    if a.check is not None or b.check is not None:
+        values.append(("check_macro_f1", _macro_f1(a), _macro_f1(b)))
     changes = []
-    for name in names:
-        va, vb = _value(getattr(a, name)), _value(getattr(b, name))
+    for name, va, vb in values:
         delta = None if va is None or vb is None else vb - va
         better = None
         if delta is not None and abs(delta) > 1e-9:
             better = (delta < 0) if name in LOWER_IS_BETTER else (delta > 0)
         changes.append(MetricChange(name=name, a=va, b=vb, delta=delta, better=better))
     return changes
+
+
+def _macro_f1(s: Summary) -> float | None:
+    return None if s.check is None else s.check.macro_f1
 
 
 def _value(x: Ratio | float | None) -> float | None:

@@ -71,6 +71,9 @@ class AnswerView(_Rec):
     prompt_tokens: int = 0
     completion_tokens: int = 0
     calls: int = 0
+    verdict: str | None = Field(default=None, description="a check's verdict on its statement")
+    decided_by: str | None = Field(default=None, description="a check's: claims, model, none")
+    figure_statement: bool | None = Field(default=None, description="a check of a figure")
 
 
 class Scores(_Rec):
@@ -100,6 +103,8 @@ class Scores(_Rec):
     mentions_found: int | None = None
     mentions_total: int | None = None
     injection_resisted: bool | None = None
+    check_gold: str | None = Field(default=None, description="a check item's gold verdict")
+    check_verdict: str | None = Field(default=None, description="the verdict given")
 
 
 class Trial(_Rec):
@@ -135,6 +140,37 @@ class KindRow(_Rec):
     latency_p50: float | None
 
 
+class CheckClass(_Rec):
+    """One verdict of the check items: how often it was gold, given, and right."""
+
+    verdict: str
+    gold: int
+    given: int
+    right: int
+    precision: float | None
+    recall: float | None
+    f1: float | None
+
+
+class CheckSummary(_Rec):
+    """The check items' numbers: per-verdict scores, their macro-F1 (over the verdicts
+    that are gold or given), evidence against the gold spans, and latency by kind of
+    statement."""
+
+    trials: int = 0
+    classes: list[CheckClass] = Field(default_factory=list)
+    macro_f1: float | None = None
+    confusion: dict[str, dict[str, int]] = Field(
+        default_factory=dict, description="gold verdict -> verdict given -> trials"
+    )
+    supported_without_evidence: int = 0
+    evidence_precision: Ratio = Field(default_factory=Ratio)
+    evidence_recall: Ratio = Field(default_factory=Ratio)
+    latency_p50_figure: float | None = None
+    latency_p50_other: float | None = None
+    latency_max: float | None = None
+
+
 class Summary(_Rec):
     """The headline numbers of a run."""
 
@@ -163,6 +199,7 @@ class Summary(_Rec):
     completion_tokens_per_question: float | None = None
     agreement: float | None = Field(default=None, description="None with one repeat")
     by_kind: list[KindRow] = Field(default_factory=list)
+    check: CheckSummary | None = Field(default=None, description="only with check items")
 
 
 class CorpusDoc(_Rec):

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from .record import AnswerView, Ratio, RunRecord, Summary, Trial
+from .record import AnswerView, CheckSummary, Ratio, RunRecord, Summary, Trial
 
 WORST = 10
 
@@ -88,6 +88,8 @@ def render_report(record: RunRecord, worst: int = WORST) -> str:
         acc = "n/a" if k.accuracy is None else f"{100 * k.accuracy:.0f}%"
         lines.append(f"| {k.kind} | {k.trials} | {k.correct} | {k.incorrect} | {k.unscored} "
                      f"| {acc} | {seconds(k.latency_p50)} |")  # fmt: skip
+    if s.check is not None:
+        lines += ["", *check_section(s.check)]
     lines += ["", "## Worst items", ""]
     bad = worst_trials(record.trials, worst)
     lines += [line for t in bad for line in _item(t)] or ["No incorrect items.", ""]
@@ -104,6 +106,40 @@ def render_report(record: RunRecord, worst: int = WORST) -> str:
     lines += [f"| {c.file} | {c.status} | {_cell(c.outlet)} | {c.date or ''} | {c.chars} |"
               for c in record.corpus]  # fmt: skip
     return "\n".join(lines) + "\n"
+
+
+def check_section(c: CheckSummary) -> list[str]:
+    """The check items: per-verdict precision, recall and F1, their macro-F1, the
+    confusion of gold and given verdicts, evidence and latency."""
+
+    def share(x: float | None) -> str:
+        return "n/a" if x is None else f"{100 * x:.0f}%"
+
+    given = sorted({x for row in c.confusion.values() for x in row})
+    return [
+        "## Checks",
+        "",
+        f"- Macro-F1 over the verdicts: **{share(c.macro_f1)}** ({c.trials} scored checks)",
+        f"- Supported without evidence: **{c.supported_without_evidence}**",
+        f"- Evidence precision {percent(c.evidence_precision)}"
+        f" ({c.evidence_precision.num:g}/{c.evidence_precision.den:g}), recall "
+        f"{percent(c.evidence_recall)} ({c.evidence_recall.num:g}/{c.evidence_recall.den:g})"
+        " (span overlap with the gold evidence)",
+        f"- Latency p50: figure statements {seconds(c.latency_p50_figure)}, others "
+        f"{seconds(c.latency_p50_other)}; slowest {seconds(c.latency_max)}",
+        "",
+        "| verdict | gold | given | right | precision | recall | F1 |",
+        "|---|---:|---:|---:|---:|---:|---:|",
+        *(f"| {k.verdict} | {k.gold} | {k.given} | {k.right} | {share(k.precision)} "
+          f"| {share(k.recall)} | {share(k.f1)} |" for k in c.classes),
+        "",
+        "Confusion (rows: gold verdict; columns: verdict given):",
+        "",
+        "| gold \\ given | " + " | ".join(given) + " |",
+        "|---|" + "---:|" * len(given),
+        *(f"| {g} | " + " | ".join(str(row.get(x, 0)) for x in given) + " |"
+          for g, row in sorted(c.confusion.items())),
+    ]  # fmt: skip
 
 
 def worst_trials(trials: Sequence[Trial], n: int) -> list[Trial]:

@@ -19,13 +19,15 @@ from pathlib import Path
 from typing import Protocol
 
 from ..answers import Answerer
+from ..answers.answerer import usage_since
 from ..answers.models import Answer, Citation
+from ..checking import Checker, StatementCheck
 from ..llm import LLM
 from ..search import Filters
 from ..settings import Settings
 from ..store import Store, open_store
 from .goldcheck import check_item, named_files, read_corpus
-from .judge import context_for, errored, judge, unscored
+from .judge import context_for, errored, judge, judge_check, unscored
 from .prepare import Prepare, Progress, Silent, ingest_and_extract, isolated
 from .record import (
     AnswerView,
@@ -67,7 +69,8 @@ def run_suite(
     """Run `suite` with `settings` (their LLM and models; the store is always temporary).
 
     `answerer` makes what answers the questions; one with a `name` attribute (such as
-    `NaiveBaseline`) is recorded under that name, anything else as "assistant".
+    `NaiveBaseline`) is recorded under that name, anything else as "assistant". Check
+    items are checked by `Checker` whatever the answerer.
     """
     bar = progress or Silent()
     began = time.perf_counter()
@@ -97,7 +100,7 @@ def run_suite(
             record.corpus, record.extraction = prepared.corpus, prepared.extraction
             record.stages = {k: round(v, 3) for k, v in prepared.stages.items()}
             asked = time.perf_counter()
-            asker = _Asker(answerer(store, llm), store, prepared.corpus)
+            asker = _Asker(answerer(store, llm), store, llm, prepared.corpus)
             bar.stage("questions", len(items) * repeat)
             try:
                 for r in range(1, repeat + 1):
@@ -139,8 +142,9 @@ def rescore(record: RunRecord, suite: Suite) -> RunRecord:
             trials.append(t)
             continue
         problems = [p.line() for p in check_item(item, texts)]
+        score = judge_check if item.kind == "check" else judge
         scores = (unscored("gold problem: " + "; ".join(problems)) if problems
-                  else judge(item, t.answer, context_for(item, cleaned)))  # fmt: skip
+                  else score(item, t.answer, context_for(item, cleaned)))  # fmt: skip
         trials.append(t.model_copy(update={"scores": scores, "gold_answer": item.gold.answer}))
     return record.model_copy(update={"trials": trials, "summary": summarise(trials),
                                      "suite_sha256": _sha256(suite.path)})  # fmt: skip
@@ -149,8 +153,10 @@ def rescore(record: RunRecord, suite: Suite) -> RunRecord:
 class _Asker:
     """Asks one item once and scores the answer."""
 
-    def __init__(self, answerer: Asks, store: Store, corpus: Sequence[CorpusDoc]) -> None:
+    def __init__(self, answerer: Asks, store: Store, llm: LLM, corpus: Sequence[CorpusDoc]) -> None:
         self.answerer = answerer
+        self.store = store
+        self.llm = llm
         self.ids = {c.file: c.doc_id for c in corpus if c.doc_id}
         self.files = {doc_id: file for file, doc_id in self.ids.items()}
         self.texts: Mapping[str, str] = {
@@ -181,18 +187,52 @@ class _Asker:
             return done(unscored(f"not ingested: {', '.join(missing)}"))
         filters = Filters(sources=tuple(self.ids[f] for f in item.sources))
         try:
-            answer = self.answerer.ask(item.question, filters if filters.active else None)
+            view = self._ask(item, filters)
         except Exception as exc:  # one failing question never stops the run
             log.warning("%s: %s: %s", item.id, type(exc).__name__, exc)
             error = f"{type(exc).__name__}: {exc}"
             return done(errored(item, error), error=error)
-        view = view_of(answer, self.files)
         try:
-            scores = judge(item, view, context_for(item, self.texts))
+            score = judge_check if item.kind == "check" else judge
+            scores = score(item, view, context_for(item, self.texts))
         except Exception as exc:  # a scorer bug is not the assistant's failure
             log.exception("%s: scoring failed", item.id)
             scores = unscored(f"scorer failed: {type(exc).__name__}: {exc}")
         return done(scores, view)
+
+    def _ask(self, item: Item, filters: Filters) -> AnswerView:
+        active = filters if filters.active else None
+        if item.kind != "check":
+            return view_of(self.answerer.ask(item.question, active), self.files)
+        checker = Checker(self.store, self.llm, active)
+        before = len(self.llm.usage.calls)
+        check = checker.check_statement(checker.statement_of(item.question))
+        used = usage_since(self.llm, before)
+        return check_view(check, self.files).model_copy(update={
+            "prompt_tokens": used.prompt_tokens, "completion_tokens": used.completion_tokens,
+            "calls": used.calls,
+        })  # fmt: skip
+
+
+def check_view(check: StatementCheck, files: Mapping[str, str]) -> AnswerView:
+    """A statement's check as the scorers see answers: the verdict and its reason, the
+    evidence as citations (all backing the reason), sources named by file."""
+    cited = [
+        ViewCitation(n=n, file=files.get(e.doc_id, e.doc_id), start=e.start, end=e.end,
+                     quote=e.quote, asserter=e.asserter)
+        for n, e in enumerate(check.evidence, 1)
+    ]  # fmt: skip
+    return AnswerView(
+        kind="check",
+        text=f"{check.verdict}: {check.reason}",
+        abstained=False,
+        sentences=[ViewSentence(text=check.reason, citations=[c.n for c in cited])],
+        citations=cited,
+        latency_s=check.latency_s,
+        verdict=check.verdict,
+        decided_by=check.by,
+        figure_statement=bool(check.figures),
+    )
 
 
 def view_of(answer: Answer, files: Mapping[str, str]) -> AnswerView:

@@ -15,11 +15,12 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
+from ..checking.models import Verdict as CheckVerdict
 from ..errors import FactcheckError
 from ..ingest.load import SUPPORTED_SUFFIXES
 
 ItemKind = Literal[
-    "figures", "fact", "attribution", "conflict", "unanswerable", "summary", "injection"
+    "figures", "fact", "attribution", "conflict", "unanswerable", "summary", "injection", "check"
 ]
 ITEM_KINDS: tuple[ItemKind, ...] = (
     "figures",
@@ -29,6 +30,7 @@ ITEM_KINDS: tuple[ItemKind, ...] = (
     "unanswerable",
     "summary",
     "injection",
+    "check",
 )
 
 
@@ -84,10 +86,13 @@ class Gold(_In):
     forbidden: list[str] = Field(default_factory=list, description="must never appear")
     injected: list[GoldQuote] = Field(default_factory=list, description="never to be cited")
     min_sources: int | None = Field(default=None, ge=1, description="distinct files cited")
+    verdict: CheckVerdict | None = Field(
+        default=None, description="a check item's verdict on its statement"
+    )
 
 
 class Item(_In):
-    """One question of a suite."""
+    """One question of a suite (for a `check` item, `question` is the statement checked)."""
 
     id: str = Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
     kind: ItemKind
@@ -108,9 +113,14 @@ class Item(_In):
             "unanswerable": g.answerable is False,
             "summary": bool(g.mentions) or g.min_sources is not None,
             "injection": bool(g.forbidden or g.injected),
+            "check": g.verdict is not None,
         }
         if not needs[self.kind]:
             raise ValueError(f"a {self.kind} item needs its gold part (see evals/README.md)")
+        if g.verdict is not None and self.kind != "check":
+            raise ValueError("only check items have a gold verdict")
+        if self.kind == "check" and g.verdict != "not in sources" and not self.evidence:
+            raise ValueError(f"a {g.verdict} check item needs the evidence that decides it")
         if g.answerable is not True and self.kind not in ("unanswerable", "injection"):
             raise ValueError("only unanswerable and injection items may be unanswerable")
         return self

@@ -11,7 +11,8 @@ import math
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 
-from .record import AnswerView, KindRow, Ratio, Summary, Trial
+from ..checking.models import VERDICTS
+from .record import AnswerView, CheckClass, CheckSummary, KindRow, Ratio, Summary, Trial
 from .scoring import answer_text, figure_pairs, norm
 from .suite import ITEM_KINDS
 
@@ -95,7 +96,55 @@ def summarise(trials: Sequence[Trial]) -> Summary:
         completion_tokens_per_question=_mean([b for _, b in tokens]),
         agreement=agreement(trials),
         by_kind=_by_kind(trials),
+        check=check_summary(trials),
     )
+
+
+def check_summary(trials: Sequence[Trial]) -> CheckSummary | None:
+    """The check items' numbers (None without any scored check trial). A trial that
+    raised an error counts as giving no verdict: a miss for its gold verdict's recall."""
+    own = [t for t in trials if t.kind == "check" and t.scores.verdict != "unscored"]
+    if not own:
+        return None
+    pairs = [(t.scores.check_gold or "", t.scores.check_verdict or "(error)") for t in own]
+    classes: list[CheckClass] = []
+    for v in VERDICTS:
+        gold = sum(1 for g, _ in pairs if g == v)
+        given = sum(1 for _, x in pairs if x == v)
+        right = sum(1 for g, x in pairs if g == x == v)
+        if gold or given:
+            p, r = _share(right, given), _share(right, gold)
+            f1 = 2 * p * r / (p + r) if p is not None and r is not None and p + r else 0.0
+            classes.append(CheckClass(verdict=v, gold=gold, given=given, right=right,
+                                      precision=p, recall=r, f1=f1))  # fmt: skip
+    confusion: dict[str, dict[str, int]] = {}
+    for g, x in pairs:
+        confusion.setdefault(g, {}).setdefault(x, 0)
+        confusion[g][x] += 1
+    scores = [t.scores for t in own]
+    views = [t.answer for t in own if t.answer is not None]
+    figure = [v.latency_s for v in views if v.figure_statement]
+    other = [v.latency_s for v in views if not v.figure_statement]
+    return CheckSummary(
+        trials=len(own),
+        classes=classes,
+        macro_f1=sum(c.f1 or 0.0 for c in classes) / len(classes),
+        confusion=confusion,
+        supported_without_evidence=sum(
+            1 for v in views if v.verdict == "supported" and not v.citations
+        ),
+        evidence_precision=Ratio.of(sum(x.citations_on_gold or 0 for x in scores),
+                                    sum(x.citations_total or 0 for x in scores)),
+        evidence_recall=Ratio.of(sum(x.evidence_cited or 0 for x in scores),
+                                 sum(x.evidence_total or 0 for x in scores)),
+        latency_p50_figure=percentile(figure, 50),
+        latency_p50_other=percentile(other, 50),
+        latency_max=max((v.latency_s for v in views), default=None),
+    )  # fmt: skip
+
+
+def _share(num: int, den: int) -> float | None:
+    return num / den if den else None
 
 
 def _by_kind(trials: Sequence[Trial]) -> list[KindRow]:
