@@ -14,6 +14,7 @@ import re
 from collections.abc import Callable, Mapping, Sequence
 
 from ..claims.numbers import NumberMention, find_numbers, has_number
+from ..text.words import WORD, content_words
 from .classify import states, stem, subject_words
 from .evidence import Evidence
 
@@ -33,16 +34,6 @@ _META = re.compile(
     r"(?:evidence|passages?|text)\b",
     re.IGNORECASE,
 )
-_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
-_STOP_WORDS = """
-    the a an and or but of in on at to for from by with as is are was were be been has
-    have had it its this that these those there their they he she his her which who whom
-    what when where while than then also not no so such into over about after before
-    during between said says say according reported reports told some many much more
-    most other another each per any all both either neither would could should may might
-    will can did does do
-"""
-_STOP = frozenset(_STOP_WORDS.split())
 _MONEY_HEADS = frozenset({"money", "funds", "fund", "cash", "amount", "sum"})
 """What a "how much X" question counts when any sum of money is a number of it."""
 
@@ -140,7 +131,7 @@ def _numbers_of(text: str, head: str) -> list[NumberMention]:
     target = stem(head)
     return [
         m for m in find_numbers(text)
-        if any(stem(w) == target for w in _WORD.findall(text[m.end : m.end + 60])[:4])
+        if any(stem(w) == target for w in WORD.findall(text[m.end : m.end + 60])[:4])
     ]  # fmt: skip
 
 
@@ -151,7 +142,7 @@ def _counts_other(text: str, source: str, head: str | None, stated: Stated) -> s
         return None
     for mention in _numbers_of(text, head):
         same = [m for m in find_numbers(source) if m.value == mention.value]
-        windows = [" ".join(_WORD.findall(source[m.end : m.end + 60])[:4]) for m in same]
+        windows = [" ".join(WORD.findall(source[m.end : m.end + 60])[:4]) for m in same]
         if same and not any(stated(w, head) for w in windows):
             return f"the cited evidence gives {mention.surface} of something else than {head}"
     return None
@@ -171,7 +162,7 @@ def _overlap(text: str, source: str, question: str) -> str | None:
 def _names(text: str) -> list[str]:
     """Capitalised words that are not at a sentence start (names, places, bodies)."""
     names: list[str] = []
-    for m in _WORD.finditer(text):
+    for m in WORD.finditer(text):
         word = m.group()
         before = text[: m.start()].rstrip()
         sentence_start = not before or before[-1] in ".!?:\"'“‘("
@@ -186,4 +177,4 @@ def _mentions(text: str, name: str) -> bool:
 
 
 def _content(text: str) -> set[str]:
-    return {w.lower() for w in _WORD.findall(text) if w.lower() not in _STOP and len(w) > 2}
+    return set(content_words(text))

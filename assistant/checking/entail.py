@@ -20,14 +20,11 @@ from ..llm import LLM
 from ..prompting import load_prompt
 from ..search import Filters
 from ..store import Store
+from ..text.words import content_words
 from .models import Evidence, Verdict
 
 PROMPT = "check"
 _SHOWN = 4
-_WORD = re.compile(r"[^\W\d_]{3,}")
-_STOP_WORDS = """the and for that with from this was were are has have had been will would
-said says say told its their they them than then there which who what when where also into"""
-_STOP = frozenset(_STOP_WORDS.split())
 _SUPPORT_SHARE = 0.5
 _NEGATION = re.compile(r"\b(?:not|no|never|none|nobody|denied|denies|deny|n['’]t)\b", re.I)
 
@@ -86,10 +83,10 @@ def judge_by_model(
 def _says(statement: str, sentence: str) -> bool:
     """Does one source sentence state every content word of the statement (by stem), with
     the same negation ("did not release" is no support for "released")?"""
-    words = [w for w in _WORD.findall(statement.lower()) if w not in _STOP]
+    words = content_words(statement)
     if not words or _negated(statement) != _negated(sentence):
         return False
-    known = {stem(w) for w in _WORD.findall(sentence.lower())}
+    known = {stem(w) for w in content_words(sentence)}
     return all(stem(w) in known for w in words)
 
 
@@ -99,8 +96,8 @@ def _negated(text: str) -> bool:
 
 def _states(statement: str, source: str) -> bool:
     """Do the source sentences state most of the statement's content words (by stem)?"""
-    words = [w for w in _WORD.findall(statement.lower()) if w not in _STOP]
+    words = content_words(statement)
     if not words:
         return False
-    known = {stem(w) for w in _WORD.findall(source.lower())}
+    known = {stem(w) for w in content_words(source)}
     return sum(stem(w) in known for w in words) / len(words) >= _SUPPORT_SHARE

@@ -1,0 +1,30 @@
+"""Content words: the words of a text that carry what it says, for the checks that ask
+whether one text states the terms of another (an answer sentence against its evidence,
+a statement against a source sentence).
+
+A word is a run of letters with inner apostrophes ("ship's"); a content word is one of at
+least three letters that is not a function word or a verb of reporting ("said", "told",
+"according": who said it is checked apart, on the parse)."""
+
+from __future__ import annotations
+
+import re
+
+WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+_STOP_WORDS = """
+    the a an and or but of in on at to for from by with as is are was were be been has
+    have had it its this that these those there their they them he she his her which who
+    whom what when where while than then also not no so such into over about after before
+    during between said says say according reported reports told some many much more
+    most other another each per any all both either neither would could should may might
+    will can did does do
+"""
+STOP_WORDS = frozenset(_STOP_WORDS.split())
+_POSSESSIVE = re.compile(r"['’]s$")
+
+
+def content_words(text: str) -> list[str]:
+    """The content words of `text`, lowercased, possessives cut ("ship's": "ship"), in
+    order."""
+    words = (_POSSESSIVE.sub("", w.lower()) for w in WORD.findall(text))
+    return [w for w in words if w not in STOP_WORDS and len(w) > 2]
