@@ -6,7 +6,14 @@ from pathlib import Path
 
 import pytest
 
-from assistant.answers.classify import counted_head, focus_of, rule_kind, states, stem
+from assistant.answers.classify import (
+    counted_head,
+    focus_of,
+    rule_kind,
+    states,
+    stem,
+    subject_words,
+)
 from assistant.answers.dates import date_conflicts
 from assistant.answers.evidence import Evidence
 from assistant.answers.senses import WordSense
@@ -33,10 +40,23 @@ from assistant.text.injection import looks_like_instruction
         ("Do the sources agree on the toll?", "agreement"),
         ("In which district did the flood start?", "fact"),
         ("Tell me about the schools", None),
+        ("How large an area has the fire burned?", "fact"),
+        ("How long did the blockade last?", "fact"),
+        ("How did the fire start?", None),
     ],
 )
 def test_rule_kinds(question: str, kind: str | None) -> None:
     assert rule_kind(question) == kind
+
+
+def test_the_measure_asked_is_frame_and_a_unit_states_its_dimension() -> None:
+    assert subject_words("How large an area has the Ridgeline Fire burned?") == [
+        "area", "Ridgeline", "Fire", "burned",
+    ]  # fmt: skip
+    assert states("The blaze has burned 19 136 hectares.", "area")
+    assert states("a 40 km stretch of the river", "length")
+    assert not states("a 40 km stretch of the river", "area")
+    assert not states("The blaze has burned 300 homes.", "area")
 
 
 @pytest.mark.parametrize(

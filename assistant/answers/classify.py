@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from ..claims.numbers import UNIT_DIMENSIONS, find_numbers
 from .models import Kind
 
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
@@ -54,7 +55,10 @@ _RULES: tuple[tuple[Kind, re.Pattern[str]], ...] = (
             r"^\W*(?:(?:at|in|on|by|from|since|until|to|for)\s+)?"
             r"(?:when|where|what|which|who|whom|whose|why)\b"
             # yes/no questions: "Will South Korea send weapons?", "Has the dam burst?"
-            r"|^\W*(?:is|are|was|were|will|would|has|have|had|does|do|did|can|could)\s",
+            r"|^\W*(?:is|are|was|were|will|would|has|have|had|does|do|did|can|could)\s"
+            # a measure or degree: "How large an area has the fire burned?"
+            r"|^\W*how\s+(?:large|big|long|far|high|deep|wide|tall|old|fast|often|soon|"
+            r"severe|serious|bad|badly)\b",
             re.I,
         ),
     ),
@@ -75,6 +79,7 @@ _FRAME_WORDS = """
     latest recent recently currently now near known time date day hour year month
 """
 _FRAME = frozenset(_FRAME_WORDS.split())
+_DIMENSIONS = frozenset(UNIT_DIMENSIONS.values())
 # Participles of the question's event ("killed", "wounded", "deployed"): an answer must
 # state them, not a neighbouring event. Words that end like one but are not:
 _NOT_EVENTS = frozenset({"need", "speed", "feed", "seed", "united", "red", "hundred", "bed",
@@ -91,8 +96,15 @@ def rule_kind(question: str) -> Kind | None:
 
 
 def subject_words(question: str) -> list[str]:
-    """The question's words without its frame: "how many troops per source?" -> troops."""
-    return [w for w in _WORD.findall(question) if w.lower() not in _FRAME and not w.isdigit()]
+    """The question's words without its frame: "how many troops per source?" -> troops.
+    The word after "how" is the measure asked ("how large an area", "how long"), frame
+    too."""
+    words = _WORD.findall(question)
+    asked = {i + 1 for i, w in enumerate(words) if w.lower() == "how"}
+    return [
+        w for i, w in enumerate(words)
+        if w.lower() not in _FRAME and not w.isdigit() and not (i in asked and w.islower())
+    ]  # fmt: skip
 
 
 def about_of(question: str) -> str:
@@ -182,6 +194,11 @@ def stem(word: str) -> str:
 
 
 def states(text: str, word: str) -> bool:
-    """Does `text` state `word` (any inflection of it)?"""
+    """Does `text` state `word` (any inflection of it)? A measure states what its unit
+    measures ("19 136 hectares" states an "area")."""
     target = stem(word)
-    return any(stem(w) == target for w in _WORD.findall(text))
+    if any(stem(w) == target for w in _WORD.findall(text)):
+        return True
+    return target in _DIMENSIONS and any(
+        UNIT_DIMENSIONS.get(m.unit or "") == target for m in find_numbers(text)
+    )

@@ -89,9 +89,11 @@ from __future__ import annotations
 from ._api import find_numbers, has_number, numbers_in, parse_number, same_number
 from ._core import QUANTITY_KINDS, Kind, NumberMention
 from ._dates import find_time_refs
+from ._vocabulary import UNIT_DIMENSIONS
 
 __all__ = [
     "QUANTITY_KINDS",
+    "UNIT_DIMENSIONS",
     "Kind",
     "NumberMention",
     "find_numbers",

@@ -119,6 +119,15 @@ UNIT_NORMAL: dict[str, str] = {
     "square mile": "sq miles",
     "knot": "knots",
 }
+UNIT_DIMENSIONS: dict[str, str] = {
+    **dict.fromkeys(split_phrases("km2, km², m2, m², sq miles, hectares, ha, acres"), "area"),
+    **dict.fromkeys(split_words("mm cm m km miles ft inches"), "length"),
+    **dict.fromkeys(split_words("kg tons tonnes lb lbs"), "weight"),
+    **dict.fromkeys(split_words("litres barrels"), "volume"),
+    **dict.fromkeys(split_words("mph kph km/h knots"), "speed"),
+    **dict.fromkeys(split_words("MW GW kW"), "power"),
+}
+"""What a normalised measure unit measures: "19 136 hectares" states an area."""
 _UNIT_WORDS = (
     r"(?:square\s+(?:kilomet(?:re|er)|mile)s?|sq\.?\s?km|metric\s+tons?|millimet(?:re|er)s?"
     r"|centimet(?:re|er)s?|kilomet(?:re|er)s?|met(?:re|er)s?|kilogram(?:me)?s?|kilos?"
