@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from assistant.checking.models import VERDICTS
 from assistant.evals import check_suite, load_record, load_suite
 from assistant.evals.suite import ITEM_KINDS, SuiteError
 
@@ -35,6 +36,18 @@ def test_shipped_suites_are_valid_and_their_gold_quotes_are_verbatim(
         assert set(item.gold.figures) <= files, item.id
         if item.kind in ("figures", "fact", "attribution", "conflict"):
             assert item.evidence, f"{item.id} has no gold evidence"
+
+
+@pytest.mark.parametrize("name", ["seeds-check.jsonl", "kaveri-check.jsonl"])
+def test_shipped_check_suites_cover_every_verdict_with_verbatim_evidence(name: str) -> None:
+    suite = load_suite(EVALS / name)
+    assert suite.invalid == []
+    assert len(suite.items) >= 20
+    assert {i.kind for i in suite.items} == {"check"}
+    assert {i.gold.verdict for i in suite.items} == set(VERDICTS)
+    assert [p.line() for p in check_suite(suite)] == []
+    for item in suite.items:
+        assert (item.gold.verdict == "not in sources") == (not item.evidence), item.id
 
 
 def write(folder: Path, header: dict[str, object], *items: dict[str, object]) -> Path:
