@@ -133,3 +133,15 @@ def test_cli_refuses_filters_that_match_no_document(tmp_path: Path) -> None:
     result = factcheck("check", "23 people died at sea.", "--outlet", "No Such Outlet")
     assert result.returncode == 2
     assert "no ingested document matches" in result.stderr
+
+
+def test_every_figure_of_a_statement_counts_and_a_bound_needs_the_same_bound(
+    checker: Checker,
+) -> None:
+    # the toll is right, the crew count is not: one wrong figure makes the statement wrong
+    assert verdict(checker, "The coast guard said 23 people died and 5 crew members were "
+                   "rescued.") == "contradicted"  # fmt: skip
+    # "up to 12,000 litres" states that bound, not "up to 15,000" (nor excludes it)
+    assert verdict(checker, "Harbour master Ilse Varga said up to 15,000 litres of fuel "
+                   "leaked.") == "not in sources"  # fmt: skip
+    assert interval(12000, "up to") == (0.0, 12000)

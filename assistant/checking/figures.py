@@ -16,6 +16,7 @@ misattributed.
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -26,6 +27,7 @@ from ..answers.phrasing import doc_label
 from ..claims.actors import canonical_key
 from ..claims.numbers import QUANTITY_KINDS, NumberMention, find_numbers
 from ..claims.reading import read_sentence
+from ..claims.reading.kinds import FAMILIES
 from ..store import Store
 from .models import Evidence, FigureCheck, Verdict
 
@@ -45,6 +47,9 @@ _BELOW = _phrases(
     "may reach, might reach, would reach, as few as, as little as, or fewer, or less"
 )
 _ABOUT = 0.1
+_PRECEDENCE: tuple[Verdict, ...] = (
+    "misattributed", "contradicted", "disputed", "supported", "not in sources",
+)  # fmt: skip
 _SHOWN = 5
 _EXACT = 0.005
 
@@ -96,12 +101,14 @@ def judge_figures(
     store: Store, text: str, figures: Sequence[FigureCheck],
     doc_ids: Sequence[str] | None = None,
 ) -> FigureVerdict:  # fmt: skip
-    """The verdict on a statement from its first figure that the sources (all, or those
-    of `doc_ids`) speak to."""
-    for figure in figures:
-        judged = _judge_one(store, text, figure, figures, doc_ids)
-        if judged is not None:
-            return judged
+    """The verdict on a statement from every figure of it that the sources (all, or those
+    of `doc_ids`) speak to: one misattributed or contradicted figure makes the statement
+    so ("one translator for every 100 soldiers" where the sources give one per 30)."""
+    # a bare number ("nearly six times the normal") is judged only when nothing else is
+    counted = [f for f in figures if f.counted] or list(figures)
+    judged = [j for f in counted if (j := _judge_one(store, text, f, figures, doc_ids))]
+    if judged:
+        return min(judged, key=lambda j: _PRECEDENCE.index(j.verdict))
     return FigureVerdict(
         "not in sources", "no stored claim counts what the statement counts", [], list(figures)
     )
@@ -111,25 +118,30 @@ def _judge_one(
     store: Store, text: str, figure: FigureCheck, figures: Sequence[FigureCheck],
     doc_ids: Sequence[str] | None,
 ) -> FigureVerdict | None:  # fmt: skip
-    head = (figure.counted.split() or [""])[-1].lower() or "people"
-    selected = select_figures(store, head, text, (), doc_ids, figure.kind)
+    head = _head(figure.counted)
+    # a family of people (deaths) counts people unless the noun says otherwise ("cattle")
+    counting = head if figure.kind in FAMILIES and figure.counted else None
+    selected = select_figures(store, head, text, (), doc_ids, figure.kind, counting)
     if not selected:
         return None
     said = f"{figure.hedge + ' ' if figure.hedge else ''}{figure.surface} {figure.counted}".strip()
     credited = figure.asserter
     own = [s for s in selected if credited and _same_person(credited, s)]
     own = own or [s for s in selected if credited and _same_actor(credited, s)]
-    support, against, open_ = _compare(figure, own or selected)
-    if credited and not own:
-        every_support, _, _ = _compare(figure, selected)
-        if every_support:
-            named = next((s for s in every_support if _asserter(s)), every_support[0])
+    pool = own or selected
+    if credited and not _compare(figure, own)[0]:
+        # said, but by someone else: no claim of the credited party gives it, another does
+        every_support, _, _ = _compare(figure, [s for s in selected if s not in own])
+        named = next((s for s in every_support if _named(_asserter(s))), None)
+        if named is not None:
             return _verdict(
                 "misattributed",
-                f"the sources give {said} but credit it to {_asserter(named) or 'no one named'}"
-                f", not {credited}",
+                f"the sources give {said} but credit it to {_asserter(named)}, not {credited}",
                 every_support[:_SHOWN], figures,
             )  # fmt: skip
+        if every_support:  # "officials", "the bulletin": no one else is named as saying it
+            pool = selected
+    support, against, open_ = _compare(figure, pool)
     if support and against:
         return _mixed(said, support, against, figures)
     if support:
@@ -150,12 +162,23 @@ def _compare(
 ) -> tuple[list[Selected], list[Selected], list[Selected]]:
     """The claims that support the figure, that contradict it, and that leave it open."""
     wanted = interval(figure.value, figure.hedge)
-    support, against, open_ = [], [], []
+    ceiling = figure.hedge in _BELOW  # "up to 12,000": a bound, not a count below it
+    support: list[Selected] = []
+    against: list[Selected] = []
+    open_: list[Selected] = []
     for s in selected:
         q = s.claim.quantity
         assert q is not None  # select_figures keeps figures only
         lo, hi = interval(q.value, q.hedge, q.low, q.high)
-        if wanted[0] <= lo and hi <= wanted[1]:
+        if ceiling:
+            # only the same bound states it ("11,000" does not state "up to 12,000")
+            if abs(hi - wanted[1]) <= wanted[1] * 2 * _EXACT:
+                support.append(s)
+            elif lo > wanted[1] * (1 + _EXACT):
+                against.append(s)
+            else:
+                open_.append(s)
+        elif wanted[0] <= lo and hi <= wanted[1]:
             support.append(s)
         elif hi < wanted[0] or lo > wanted[1]:
             against.append(s)
@@ -171,8 +194,7 @@ def _mixed(said: str, support: list[Selected], against: list[Selected],
     (a developing story), and the statement stands, the change said."""
     rival = [
         a for a in against
-        if any((a.doc.id == s.doc.id or (a.doc.date and a.doc.date == s.doc.date))
-               and _asserter(a) != _asserter(s) for s in support)
+        if any(_same_time(a, s) and _asserter(a) != _asserter(s) for s in support)
     ]  # fmt: skip
     if rival:
         return _verdict(
@@ -183,6 +205,27 @@ def _mixed(said: str, support: list[Selected], against: list[Selected],
     note = "" if latest in support else f"; a later report gives {_given(latest)}"
     return _verdict("supported", f"{_given(support[0])} supports {said}{note}",
                     [*support[:_SHOWN], *against[:2]], figures)  # fmt: skip
+
+
+def _head(counted: str) -> str:
+    """The noun of what a figure counts: its last word that is no participle ("people" of
+    "people moved", "head" of "head killed"), else its last word; "people" for nothing."""
+    words = counted.lower().split()
+    nouns = [w for w in words if not w.endswith(("ed", "en"))]
+    return (nouns or words or ["people"])[-1]
+
+
+def _named(asserter: str | None) -> bool:
+    """Does an asserter name someone ("Kyrylo Budanov", "the state revenue department"),
+    not only say "officials" or "the bulletin"?"""
+    words = (asserter or "").removeprefix("the ").split()
+    return len(words) > 1 or any(w[:1].isupper() for w in words)
+
+
+def _same_time(a: Selected, b: Selected) -> bool:
+    """Could two claims be of one moment: one report, one date, or a report without a
+    date (nothing says the other is a later update)?"""
+    return a.doc.id == b.doc.id or not a.doc.date or not b.doc.date or a.doc.date == b.doc.date
 
 
 def _latest(selected: Sequence[Selected]) -> Selected:
@@ -230,10 +273,20 @@ def _same_person(credited: str, s: Selected) -> bool:
 
 
 def _same_actor(credited: str, s: Selected) -> bool:
-    """Does the statement's asserter name the claim's (either contains the other)?"""
-    names = [n.lower() for n in (s.claim.asserter, s.claim.asserter_canonical) if n]
-    c = credited.lower().removeprefix("the ")
-    return any(c in n or n.removeprefix("the ") in c for n in names)
+    """Does the statement's asserter name the claim's (either contains the other, in one
+    spelling: "defence" and "defense", "’" and "'")?"""
+    names = [_spelling(n) for n in (s.claim.asserter, s.claim.asserter_canonical) if n]
+    c = _spelling(credited)
+    return any(c in n or n in c for n in names)
+
+
+def _spelling(name: str) -> str:
+    low = name.lower().replace("’", "'").removeprefix("the ")
+    return _BRITISH.sub(lambda m: _AMERICAN[m.group(1)], low)
+
+
+_AMERICAN = {"ence": "ense", "ise": "ize", "isation": "ization", "our": "or", "tre": "ter"}
+_BRITISH = re.compile(r"(?<=[a-z]{3})(ence|ise|isation|our|tre)\b")
 
 
 def _bare(mention: NumberMention) -> FigureCheck:
