@@ -71,29 +71,28 @@ def test_the_statement_s_asserter_is_the_person_whatever_their_title(checker: Ch
 def test_a_statement_without_a_figure_is_judged_by_the_model_and_checked(
     checker: Checker, fake_openai: FakeOpenAI
 ) -> None:
+    # nothing restates these: the model judges, and a "supported" must show evidence that
+    # states the statement's terms
     fake_openai.enqueue_tool_call(
         "ModelVerdict",
-        {"verdict": "supported", "evidence": [1, 2, 3, 4], "reason": "the divers did"},
+        {"verdict": "supported", "evidence": [1, 2, 3, 4], "reason": "the captain was"},
     )
     fake_openai.enqueue_tool_call(
         "ModelVerdict", {"verdict": "supported", "evidence": [], "reason": "no evidence"}
     )
-    bell = checker.check_draft("Divers brought up the bell of the sunken ship.")
-    (first,) = bell.statements
-    assert first.verdict == "supported"
-    assert any("bell" in e.quote for e in first.evidence)
-    # "supported" without evidence is never given
-    (second,) = checker.check_draft("The captain was arrested in Marrow on Tuesday.").statements
-    assert second.verdict == "not in sources"
-    assert second.evidence == []
-    asked = len(fake_openai.requests)
+    (first,) = checker.check_draft("The captain was arrested in Marrow on Tuesday.").statements
+    assert (first.verdict, first.evidence) == ("not in sources", [])
+    assert "do not state the statement's terms" in first.reason
+    (second,) = checker.check_draft("The ferry company was fined by regulators.").statements
+    assert (second.verdict, second.evidence) == ("not in sources", [])  # never without evidence
+    fake_openai.assert_done()
     # a sentence stating every term of the statement supports it with no model call
     (said,) = checker.check_draft("Rescue divers recovered the ship's bell.").statements
     assert said.verdict == "supported"
     assert [e.quote for e in said.evidence] == [
         "Rescue divers recovered the ship's bell from the wreck near Marrow Point."
     ]
-    assert len(fake_openai.requests) == asked
+    assert len(fake_openai.requests) == 2
 
 
 def test_a_draft_is_split_into_check_worthy_statements() -> None:

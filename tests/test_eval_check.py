@@ -1,6 +1,7 @@
 """The check kind of eval item end to end: a check suite over the invented ferry corpus
-(claims read off the parse, no model call for figures; the one statement without a figure
-judged by a scripted model), its scores checked against numbers computed by hand."""
+(claims read off the parse, no model call for figures; of the statements without a figure,
+one restated by a source sentence and one judged by a scripted model), its scores checked
+against numbers computed by hand."""
 
 from __future__ import annotations
 
@@ -47,6 +48,7 @@ ITEMS = [
     item("nis", "Harbour master Ilse Varga said 12,000 litres of fuel leaked.",
          "not in sources"),
     item("bell", "Divers brought up the bell of the sunken ship.", "supported", q(D3, BELL)),
+    item("arrest", "The captain was arrested in Marrow on Tuesday.", "not in sources"),
     # gold a reader might write, which the checker does not share: the operator's own
     # count, credited to the operator, is what the operator said (supported)
     item("strict", "The ferry operator said 40 crew members were rescued.", "disputed",
@@ -71,9 +73,9 @@ def write_suite(folder: Path) -> Path:
 
 @pytest.fixture
 def record(fake_settings: Settings, fake_openai: FakeOpenAI, tmp_path: Path) -> Any:
-    # the one statement without a figure: the model cites every sentence shown it
+    # the bell is restated by a source sentence (code decides); nothing restates the arrest
     fake_openai.enqueue_tool_call(
-        "ModelVerdict", {"evidence": [1, 2, 3, 4], "verdict": "supported", "reason": "divers did"}
+        "ModelVerdict", {"evidence": [], "verdict": "not in sources", "reason": "no arrest"}
     )
     suite = load_suite(write_suite(tmp_path / "suite"))
     result = run_suite(suite, fake_settings)
@@ -93,7 +95,8 @@ def test_verdicts_and_per_class_scores_match_hand_computed_numbers(record: Any) 
     given = {t.item_id: t.answer.verdict for t in record.trials if t.answer is not None}
     assert given == {
         "sup": "supported", "con": "contradicted", "dis": "disputed", "mis": "misattributed",
-        "nis": "not in sources", "bell": "supported", "strict": "supported",
+        "nis": "not in sources", "bell": "supported", "arrest": "not in sources",
+        "strict": "supported",
     }  # fmt: skip
     verdicts = {t.item_id: t.scores.verdict for t in record.trials}
     assert verdicts == {i["id"]: "correct" for i in ITEMS} | {
@@ -101,11 +104,11 @@ def test_verdicts_and_per_class_scores_match_hand_computed_numbers(record: Any) 
     }  # fmt: skip
     c = record.summary.check
     assert c is not None
-    assert c.trials == 7
+    assert c.trials == 8
     rows = {k.verdict: (k.gold, k.given, k.right) for k in c.classes}
     assert rows == {
         "supported": (2, 3, 2), "contradicted": (1, 1, 1), "disputed": (2, 1, 1),
-        "misattributed": (1, 1, 1), "not in sources": (1, 1, 1),
+        "misattributed": (1, 1, 1), "not in sources": (2, 2, 2),
     }  # fmt: skip
     f1 = {k.verdict: k.f1 for k in c.classes}
     assert f1["supported"] == pytest.approx(0.8)  # P 2/3, R 1
@@ -117,7 +120,7 @@ def test_verdicts_and_per_class_scores_match_hand_computed_numbers(record: Any) 
     assert c.latency_p50_figure is not None
     assert c.latency_p50_other is not None
     kinds = {k.kind: (k.trials, k.correct, k.incorrect, k.unscored) for k in record.summary.by_kind}
-    assert kinds == {"check": (9, 6, 1, 2)}
+    assert kinds == {"check": (10, 7, 1, 2)}
 
 
 def test_evidence_is_scored_against_the_gold_spans(record: Any) -> None:

@@ -15,18 +15,22 @@ from pydantic import BaseModel, Field
 
 from ..answers.cite import outlet_name
 from ..answers.classify import stem
+from ..answers.evidence import Evidence as Found
 from ..answers.evidence import gather
 from ..llm import LLM
 from ..prompting import load_prompt
 from ..search import Filters
 from ..store import Store
 from ..text.words import content_words
-from .models import Evidence, Verdict
+from .models import Evidence, Judged, Verdict
+from .sentences import judge_by_sentences
 
 PROMPT = "check"
 _SHOWN = 4
+_GATHERED = 8
+"""Sentences code reads for one restating the statement; the model is shown `_SHOWN`."""
 _SUPPORT_SHARE = 0.5
-_NEGATION = re.compile(r"\b(?:not|no|never|none|nobody|denied|denies|deny|n['’]t)\b", re.I)
+_NEGATION = re.compile(r"\b(?:not|no|never|none|nobody|denied|denies|deny)\b|n['’]t\b", re.I)
 
 
 class ModelVerdict(BaseModel):
@@ -39,23 +43,28 @@ class ModelVerdict(BaseModel):
     reason: str = Field(max_length=240)
 
 
-def judge_by_model(
-    store: Store, llm: LLM, text: str, filters: Filters | None = None
-) -> tuple[Verdict, str, list[Evidence]]:
-    """The verdict, reason and evidence for a statement without a figure (within the
-    documents `filters` select)."""
-    found, _ = gather(store, text, n=_SHOWN, filters=filters)
+def judge_statement(store: Store, llm: LLM, text: str, filters: Filters | None = None) -> Judged:
+    """The verdict on a statement without a figure (within the documents `filters`
+    select): by code when a source sentence restates it, else by the model."""
+    found, _ = gather(store, text, n=_GATHERED, filters=filters)
     if not found:
-        return "not in sources", "no passage of the sources is close to the statement", []
+        return Judged(
+            "not in sources", "no passage of the sources is close to the statement", [], "none"
+        )
     stating = next((e for e in found if _says(text, e.text)), None)
     if stating is not None:
         # a sentence that says every term of the statement, with the same negation, is
         # support code can see (the 1.5B model called such a sentence "not in sources")
-        return "supported", "a source sentence states every term of the statement", [
-            Evidence(doc_id=stating.doc.id, outlet=outlet_name(stating.doc),
-                     date=stating.doc.date, start=stating.start, end=stating.end,
-                     quote=stating.text)
-        ]  # fmt: skip
+        return Judged(
+            "supported", "a source sentence states every term of the statement",
+            [_evidence(stating)], "sentences",
+        )  # fmt: skip
+    judged = judge_by_sentences(store, text, found)
+    return judged if judged is not None else _by_model(llm, text, found[:_SHOWN])
+
+
+def _by_model(llm: LLM, text: str, found: list[Found]) -> Judged:
+    """The model's verdict on the sentences shown it, checked."""
     listed = "\n".join(f"[{i}] {e.text}" for i, e in enumerate(found, 1))
     prompt = load_prompt(PROMPT, frozenset({"statement", "evidence"}))
     answer = llm.structured(
@@ -65,19 +74,21 @@ def judge_by_model(
         max_tokens=160,
     )
     cited = [found[i - 1] for i in dict.fromkeys(answer.evidence) if 1 <= i <= len(found)]
-    evidence = [
-        Evidence(doc_id=e.doc.id, outlet=outlet_name(e.doc), date=e.doc.date, start=e.start,
-                 end=e.end, quote=e.text)
-        for e in cited
-    ]  # fmt: skip
+    evidence = [_evidence(e) for e in cited]
     verdict: Verdict = answer.verdict
     if verdict == "not in sources":
-        return verdict, answer.reason, []
+        return Judged(verdict, answer.reason, [], "model")
     if not evidence:
-        return "not in sources", "the model cited no source sentence", []
+        return Judged("not in sources", "the model cited no source sentence", [], "model")
     if verdict == "supported" and not _states(text, " ".join(e.quote for e in evidence)):
-        return "not in sources", "the cited sentences do not state the statement's terms", []
-    return verdict, answer.reason, evidence
+        reason = "the cited sentences do not state the statement's terms"
+        return Judged("not in sources", reason, [], "model")
+    return Judged(verdict, answer.reason, evidence, "model")
+
+
+def _evidence(e: Found) -> Evidence:
+    return Evidence(doc_id=e.doc.id, outlet=outlet_name(e.doc), date=e.doc.date,
+                    start=e.start, end=e.end, quote=e.text)  # fmt: skip
 
 
 def _says(statement: str, sentence: str) -> bool:

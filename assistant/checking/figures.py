@@ -30,6 +30,7 @@ from ..claims.reading import read_sentence
 from ..claims.reading.kinds import FAMILIES
 from ..store import Store
 from .models import Evidence, FigureCheck, Verdict
+from .sentences import time_clash
 
 
 def _phrases(listed: str) -> frozenset[str]:
@@ -145,8 +146,7 @@ def _judge_one(
     if support and against:
         return _mixed(said, support, against, figures)
     if support:
-        return _verdict("supported", f"{_given(support[0])} supports {said}",
-                        support[:_SHOWN], figures)  # fmt: skip
+        return _supported(text, said, support, figures)
     if against:
         return _verdict("contradicted", f"the sources give {_given(_latest(against))}, not {said}",
                         against[:_SHOWN], figures)  # fmt: skip
@@ -155,6 +155,15 @@ def _judge_one(
         f"the sources give {_given(open_[0])}, which does not establish {said}",
         open_[:_SHOWN], figures,
     )  # fmt: skip
+
+
+def _supported(text: str, said: str, support: list[Selected],
+               figures: Sequence[FigureCheck]) -> FigureVerdict:  # fmt: skip
+    clash = time_clash(text, support[0].claim.quotes[0].text)
+    if clash is not None:  # the figure is right, its day is not
+        return _verdict("contradicted", clash, support[:_SHOWN], figures)
+    return _verdict("supported", f"{_given(support[0])} supports {said}",
+                    support[:_SHOWN], figures)  # fmt: skip
 
 
 def _compare(

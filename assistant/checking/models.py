@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Literal
 
 from pydantic import BaseModel, Field
@@ -41,6 +42,21 @@ class Evidence(BaseModel):
     """The figure the quote gives, for a figure statement."""
 
 
+Decider = Literal["claims", "sentences", "model", "none"]
+"""What decided a verdict: code on stored claims, code on the source sentences that
+restate the statement, the model's entailment, or nothing found."""
+
+
+@dataclass(frozen=True)
+class Judged:
+    """A verdict, why, the quotes that decided it and what decided it."""
+
+    verdict: Verdict
+    reason: str
+    evidence: list[Evidence]
+    by: Decider
+
+
 class FigureCheck(BaseModel):
     """A figure the statement makes, as read off its parse."""
 
@@ -62,8 +78,7 @@ class StatementCheck(BaseModel):
     reason: str
     evidence: list[Evidence] = Field(default_factory=list)
     figures: list[FigureCheck] = Field(default_factory=list)
-    by: Literal["claims", "model", "none"] = "claims"
-    """What decided: code on stored claims, the model's entailment, or nothing found."""
+    by: Decider = "claims"
     latency_s: float = 0.0
 
 

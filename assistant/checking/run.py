@@ -11,9 +11,9 @@ from ..answers.answerer import usage_since
 from ..llm import LLM
 from ..search import Filters
 from ..store import Store
-from .entail import judge_by_model
+from .entail import judge_statement
 from .figures import judge_figures, read_figures
-from .models import VERDICTS, CheckReport, StatementCheck
+from .models import VERDICTS, CheckReport, Judged, StatementCheck
 from .statements import Statement, split_statements
 
 OnStatement = Callable[[StatementCheck, int, int], None]
@@ -63,15 +63,11 @@ class Checker:
         began = time.perf_counter()
         figures = read_figures(self.store, statement.text) if statement.has_figure else []
         if figures:
-            judged = judge_figures(self.store, statement.text, figures, self.doc_ids)
-            verdict, reason, evidence, by = (
-                judged.verdict, judged.reason, judged.evidence, "claims"
-            )  # fmt: skip
+            on_claims = judge_figures(self.store, statement.text, figures, self.doc_ids)
+            judged = Judged(on_claims.verdict, on_claims.reason, on_claims.evidence, "claims")
         else:
-            verdict, reason, evidence = judge_by_model(
-                self.store, self.llm, statement.text, self.filters
-            )
-            by = "model"
+            judged = judge_statement(self.store, self.llm, statement.text, self.filters)
+        verdict, reason, evidence, by = judged.verdict, judged.reason, judged.evidence, judged.by
         return StatementCheck(
             text=statement.text, start=statement.start, end=statement.end, verdict=verdict,
             reason=reason, evidence=evidence, figures=figures,
