@@ -95,3 +95,12 @@ def test_only_the_day_an_event_happened_is_compared() -> None:
     )
     # "by Wednesday" ends a span that "since Saturday" begins: no clash
     assert time_clash("By Wednesday 100 had been rescued.", "rescued since Saturday") is None
+
+
+def test_another_direction_from_the_same_place_is_a_clash() -> None:
+    from assistant.checking.sentences import _clash
+
+    said = "The fire broke out south of Eskerford on Wednesday."
+    source = "The fire broke out north of Eskerford on Wednesday afternoon."
+    assert _clash(said, source, source) == "the sources say north of Eskerford, not south"
+    assert _clash(said, "It broke out south of Eskerford.", "") is None

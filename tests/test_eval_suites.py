@@ -38,7 +38,9 @@ def test_shipped_suites_are_valid_and_their_gold_quotes_are_verbatim(
             assert item.evidence, f"{item.id} has no gold evidence"
 
 
-@pytest.mark.parametrize("name", ["seeds-check.jsonl", "kaveri-check.jsonl"])
+@pytest.mark.parametrize(
+    "name", ["seeds-check.jsonl", "kaveri-check.jsonl", "ridgeline-check.jsonl"]
+)
 def test_shipped_check_suites_cover_every_verdict_with_verbatim_evidence(name: str) -> None:
     suite = load_suite(EVALS / name)
     assert suite.invalid == []

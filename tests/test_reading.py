@@ -375,6 +375,8 @@ def test_what_a_part_a_shelter_an_order_or_an_estimate_counts(
         ("The council has asked the government for 3 billion euros to rebuild bridges.",
          "3 billion euros", "requested"),
         ("Farmers demanded Rs 25,000 an acre in compensation.", "Rs 25,000", "requested"),
+        # what the sum is may be the subject of the verb it completes
+        ("She said the flood damage had reached Rs 980 crore.", "Rs 980 crore", "losses"),
         # not money: what was damaged or asked stays the counted noun
         ("Officials said 500 houses were damaged.", "500", "house"),
         ("Police asked 3,000 residents to leave.", "3,000", "resident"),

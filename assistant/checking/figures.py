@@ -19,6 +19,7 @@ import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from .. import nlp
 from ..answers.cite import outlet_name
@@ -31,6 +32,10 @@ from ..claims.reading.kinds import FAMILIES
 from ..store import Store
 from .models import Evidence, FigureCheck, Verdict
 from .sentences import time_clash
+from .statements import REPORTING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
 
 
 def _phrases(listed: str) -> frozenset[str]:
@@ -86,16 +91,29 @@ def read_figures(store: Store, text: str) -> list[FigureCheck]:
         return []
     (doc,) = nlp.parse(store.settings.cache, [text])
     reading = read_sentence(text, mentions, doc)
+    # who did it ("the state government has sought ...") is credited only in reported speech
+    credits = REPORTING.search(text) is not None
     found = [
         FigureCheck(
             surface=f.mention.surface, value=f.mention.value, hedge=f.mention.hedge,
-            counted=f.counted.text, kind=f.counted.kind, asserter=f.attribution.asserter,
+            counted=f.counted.text, kind=f.counted.kind, noun=_noun(doc, f.counted.span),
+            asserter=f.attribution.asserter if credits else None,
         )
         for f in reading.figures
     ]  # fmt: skip
     read = {f.mention for f in reading.figures}
     found += [_bare(m) for m in mentions if m not in read and (m, "") not in reading.furniture]
     return found
+
+
+def _noun(doc: Doc, span: tuple[int, int]) -> str | None:
+    """The first noun of the words that state a figure, past a tally ("people" of "the
+    number of people missing in the fire", "soldiers" of "first North Korean soldiers")."""
+    nouns = [t for t in doc if span[0] <= t.idx < span[1] and t.pos_ == "NOUN"]
+    return next((t.text for t in nouns if t.lemma_.lower() not in _TALLIES), None)
+
+
+_TALLIES = frozenset({"number", "total", "toll", "count", "tally", "figure"})
 
 
 def judge_figures(
@@ -119,7 +137,7 @@ def _judge_one(
     store: Store, text: str, figure: FigureCheck, figures: Sequence[FigureCheck],
     doc_ids: Sequence[str] | None,
 ) -> FigureVerdict | None:  # fmt: skip
-    head = _head(figure.counted)
+    head = _head(figure)
     # a family of people (deaths) counts people unless the noun says otherwise ("cattle")
     counting = head if figure.kind in FAMILIES and figure.counted else None
     selected = select_figures(store, head, text, (), doc_ids, figure.kind, counting)
@@ -216,10 +234,12 @@ def _mixed(said: str, support: list[Selected], against: list[Selected],
                     [*support[:_SHOWN], *against[:2]], figures)  # fmt: skip
 
 
-def _head(counted: str) -> str:
-    """The noun of what a figure counts: its last word that is no participle ("people" of
-    "people moved", "head" of "head killed"), else its last word; "people" for nothing."""
-    words = counted.lower().split()
+def _head(figure: FigureCheck) -> str:
+    """The noun of what a figure counts: the parse's, else the last word of the counted
+    words that is no participle ("head" of "head killed"); "people" for nothing."""
+    if figure.noun:
+        return figure.noun.lower()
+    words = figure.counted.lower().split()
     nouns = [w for w in words if not w.endswith(("ed", "en"))]
     return (nouns or words or ["people"])[-1]
 

@@ -65,6 +65,8 @@ class FigureCheck(BaseModel):
     hedge: str | None = None
     counted: str
     kind: str | None = None
+    noun: str | None = None
+    """The noun of what is counted ("people" of "the number of people missing")."""
     asserter: str | None = None
 
 

@@ -37,6 +37,7 @@ from ..store import Store
 from ..text.sentences import sentence_spans
 from ..text.words import WORD, content_words
 from .models import Evidence, Judged, Verdict
+from .statements import REPORTING
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -53,11 +54,7 @@ _CONTESTED = re.compile(
     r"dismiss\w*|refut\w*|disputed|disputes|contested)\b",
     re.I,
 )
-_REPORTING = re.compile(
-    r"\b(?:said|says|told|tells|stated|added|announced|claimed|called|described|warned|"
-    r"according to|noted|estimated)\b|[\"“”]",
-    re.I,
-)
+_QUOTED = re.compile(r"[\"“”]")
 _SPEECH_WORDS = """say tell call dismiss deny claim announce warn estimate report describe
 accuse blame confirm state add note insist argue"""
 _SPEECH_LEMMAS = frozenset(_SPEECH_WORDS.split())
@@ -66,6 +63,11 @@ _WEEKDAY = re.compile(
     r"\b(?:[Oo]n|[Ll]ate|[Ee]arly)\s+((?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)\b"
 )
 """The day something happened ("on Sunday night"), not a span's end ("by Wednesday")."""
+_DIRECTION = re.compile(
+    r"\b(north|south|east|west|north-?east|north-?west|south-?east|south-?west)\s+of\s+"
+    r"(?:the\s+)?([A-Z][\w-]+)",
+    re.I,
+)
 _PLACE = re.compile(r"\b(near|at|in|outside|inside)\s+(?:the\s+)?((?:[A-Z][\w-]+\s?)+)")
 
 
@@ -108,7 +110,9 @@ def _on_restating(text: str, best: Found, speaker: list[str]) -> Judged | None:
         return None  # "could not confirm" against "confirmed": the model reads it
     if not speaker:
         return _judged("supported", "a source sentence restates it", [_evidence(best)])
-    if not any(_named_in(n, around) for n in speaker) and _REPORTING.search(best.text):
+    if not any(_named_in(n, around) for n in speaker) and (
+        REPORTING.search(best.text) or _QUOTED.search(best.text)
+    ):
         return _judged(
             "misattributed",
             f"the sources give these words, but not as {' '.join(speaker)}'s: {_short(best.text)}",
@@ -138,8 +142,19 @@ def _clash(statement: str, sentence: str, around: str) -> str | None:
     return (
         time_clash(statement, sentence)
         or _number_clash(statement, sentence)
-        or (_place_clash(statement, sentence, around))
+        or _place_clash(statement, sentence, around)
+        or _direction_clash(statement, sentence)
     )
+
+
+def _direction_clash(statement: str, sentence: str) -> str | None:
+    """Another direction from the same place ("south of Eskerford" against "north of")."""
+    theirs = {place: way.lower() for way, place in _DIRECTION.findall(sentence)}
+    for way, place in _DIRECTION.findall(statement):
+        other = theirs.get(place)
+        if other is not None and other != way.lower():
+            return f"the sources say {other} of {place}, not {way.lower()}"
+    return None
 
 
 def _number_clash(statement: str, sentence: str) -> str | None:

@@ -17,11 +17,12 @@ from ..claims.numbers import QUANTITY_KINDS, find_numbers
 from ..text.sentences import sentence_spans
 from .models import StatementCheck
 
-_REPORTING = re.compile(
+REPORTING = re.compile(
     r"\b(?:said|says|say|told|tells|according to|reported|reports|claimed|claims|estimated|"
-    r"announced|confirmed|stated|warned|added)\b",
+    r"announced|confirmed|stated|warned|added|called|described|noted)\b",
     re.I,
 )
+"""Reported speech: someone is credited with what the sentence says."""
 _MIN_WORDS = 4
 _NAMED = re.compile(r"\b[A-Z][a-z]+")  # a name past the first word: someone did something
 
@@ -47,7 +48,7 @@ def split_statements(draft: str) -> list[Statement]:
         if _skipped(text):
             continue
         figure = any(m.kind in QUANTITY_KINDS for m in find_numbers(text))
-        if figure or _REPORTING.search(text) or find_actors(text) or _NAMED.search(text[1:]):
+        if figure or REPORTING.search(text) or find_actors(text) or _NAMED.search(text[1:]):
             found.append(Statement(text, start, start + len(text), figure))
     return found
 

@@ -53,7 +53,7 @@ __all__ = [
     "read_sentence",
 ]
 
-READER_VERSION = "parse-10"
+READER_VERSION = "parse-11"
 """Changes whenever the rules here change, so that stored claims are read again."""
 
 
@@ -137,10 +137,13 @@ def read_sentence(
 
 
 def _money_counted(counted: Counted, number: list[Token], doc: Doc) -> Counted:
-    """A sum of money takes a money kind from what it is ("the damage") or the verb it is
-    the object of ("sought"), when either says one."""
+    """A sum of money takes a money kind from what it is ("the damage", or the subject of
+    the verb it completes: "the damage had reached Rs 980 crore") or the verb it is the
+    object of ("sought"), when either says one."""
     words = [t.lemma_ for t in doc if counted.span[0] <= t.idx < counted.span[1]]
     verb = next((t for t in number[0].ancestors if t.pos_ in {"VERB", "AUX"}), None)
+    if verb is not None:
+        words += [c.lemma_ for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
     kind = money_kind(words, verb.lemma_ if verb is not None else None)
     return counted if kind is None else dataclasses.replace(counted, kind=kind)
 
