@@ -144,3 +144,10 @@ def test_every_figure_of_a_statement_counts_and_a_bound_needs_the_same_bound(
     assert verdict(checker, "Harbour master Ilse Varga said up to 15,000 litres of fuel "
                    "leaked.") == "not in sources"  # fmt: skip
     assert interval(12000, "up to") == (0.0, 12000)
+
+
+def test_a_sum_is_never_compared_with_a_count(checker: Checker) -> None:
+    # "$40" per crew member is no count of crew members (40 of them were rescued)
+    (checked,) = checker.check_draft("The ferry operator paid each crew member $40.").statements
+    assert checked.verdict == "not in sources"
+    assert checked.evidence == []

@@ -26,7 +26,14 @@ from ..answers.cite import outlet_name
 from ..answers.figures import Selected, select_figures
 from ..answers.phrasing import doc_label
 from ..claims.actors import canonical_key
-from ..claims.numbers import QUANTITY_KINDS, NumberMention, find_numbers
+from ..claims.models import Quantity
+from ..claims.numbers import (
+    QUANTITY_KINDS,
+    UNIT_DIMENSIONS,
+    NumberMention,
+    find_numbers,
+    find_time_refs,
+)
 from ..claims.reading import read_sentence
 from ..claims.reading.kinds import FAMILIES
 from ..store import Store
@@ -96,7 +103,8 @@ def read_figures(store: Store, text: str) -> list[FigureCheck]:
     found = [
         FigureCheck(
             surface=f.mention.surface, value=f.mention.value, hedge=f.mention.hedge,
-            counted=f.counted.text, kind=f.counted.kind, noun=_noun(doc, f.counted.span),
+            unit=f.mention.unit if f.mention.kind != "count" else None,
+            counted=f.counted.text, kind=f.counted.kind, noun=_noun(doc, f.counted.span, f.mention),
             asserter=f.attribution.asserter if credits else None,
         )
         for f in reading.figures
@@ -106,11 +114,16 @@ def read_figures(store: Store, text: str) -> list[FigureCheck]:
     return found
 
 
-def _noun(doc: Doc, span: tuple[int, int]) -> str | None:
-    """The first noun of the words that state a figure, past a tally ("people" of "the
-    number of people missing in the fire", "soldiers" of "first North Korean soldiers")."""
-    nouns = [t for t in doc if span[0] <= t.idx < span[1] and t.pos_ == "NOUN"]
-    return next((t.text for t in nouns if t.lemma_.lower() not in _TALLIES), None)
+def _noun(doc: Doc, span: tuple[int, int], number: NumberMention) -> str | None:
+    """The first noun of the words that state a figure, past the number, a tally and the
+    words compounded with one ("people" of "the number of people missing in the fire",
+    "soldiers" of "first North Korean soldiers"; none in "flood death toll")."""
+    nouns = [
+        t for t in doc
+        if span[0] <= t.idx < span[1] and not number.start <= t.idx < number.end
+        and t.pos_ == "NOUN" and t.dep_ != "compound" and t.lemma_.lower() not in _TALLIES
+    ]  # fmt: skip
+    return nouns[0].text if nouns else None
 
 
 _TALLIES = frozenset({"number", "total", "toll", "count", "tally", "figure"})
@@ -139,8 +152,11 @@ def _judge_one(
 ) -> FigureVerdict | None:  # fmt: skip
     head = _head(figure)
     # a family of people (deaths) counts people unless the noun says otherwise ("cattle")
-    counting = head if figure.kind in FAMILIES and figure.counted else None
+    counting = figure.noun.lower() if figure.kind in FAMILIES and figure.noun else None
     selected = select_figures(store, head, text, (), doc_ids, figure.kind, counting)
+    # a sum is compared with sums, a share with shares, a count with counts ("$2,000 a
+    # month" per soldier is no count of soldiers)
+    selected = [s for s in selected if _measure(s.claim.quantity) == _measure(figure)]
     if not selected:
         return None
     said = f"{figure.hedge + ' ' if figure.hedge else ''}{figure.surface} {figure.counted}".strip()
@@ -162,7 +178,7 @@ def _judge_one(
             pool = selected
     support, against, open_ = _compare(figure, pool)
     if support and against:
-        return _mixed(said, support, against, figures)
+        return _mixed(text, said, support, against, figures)
     if support:
         return _supported(text, said, support, figures)
     if against:
@@ -214,14 +230,15 @@ def _compare(
     return support, against, open_
 
 
-def _mixed(said: str, support: list[Selected], against: list[Selected],
+def _mixed(text: str, said: str, support: list[Selected], against: list[Selected],
            figures: Sequence[FigureCheck]) -> FigureVerdict:  # fmt: skip
     """Some sources support, others not. Another asserter's figure in the same report or
     of the same date is a dispute; figures of other reports are earlier or later counts
     (a developing story), and the statement stands, the change said."""
+    dated = bool(find_time_refs(text))
     rival = [
         a for a in against
-        if any(_same_time(a, s) and _asserter(a) != _asserter(s) for s in support)
+        if any(_same_time(a, s, dated) and _asserter(a) != _asserter(s) for s in support)
     ]  # fmt: skip
     if rival:
         return _verdict(
@@ -251,10 +268,20 @@ def _named(asserter: str | None) -> bool:
     return len(words) > 1 or any(w[:1].isupper() for w in words)
 
 
-def _same_time(a: Selected, b: Selected) -> bool:
-    """Could two claims be of one moment: one report, one date, or a report without a
-    date (nothing says the other is a later update)?"""
-    return a.doc.id == b.doc.id or not a.doc.date or not b.doc.date or a.doc.date == b.doc.date
+def _same_time(a: Selected, b: Selected, dated: bool) -> bool:
+    """Could two claims be of one moment: one report, one date, or, for a statement that
+    gives no time of its own (`dated` False), a report without a date (nothing says the
+    other is a later update)?"""
+    if a.doc.id == b.doc.id or (a.doc.date and a.doc.date == b.doc.date):
+        return True
+    return not dated and (not a.doc.date or not b.doc.date)
+
+
+def _measure(q: Quantity | FigureCheck | None) -> str:
+    unit = q.unit if q is not None else None
+    if unit is None:
+        return "count"
+    return "percent" if unit == "%" else ("measure" if unit in UNIT_DIMENSIONS else "money")
 
 
 def _latest(selected: Sequence[Selected]) -> Selected:

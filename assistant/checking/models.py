@@ -63,6 +63,8 @@ class FigureCheck(BaseModel):
     surface: str
     value: float
     hedge: str | None = None
+    unit: str | None = None
+    """"%", a currency, a measure unit; None for a count."""
     counted: str
     kind: str | None = None
     noun: str | None = None
