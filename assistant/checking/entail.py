@@ -1,4 +1,5 @@
-"""Statements without a figure, judged by the answer model on retrieved sentences.
+"""Statements without a figure: by code when a source sentence restates them
+(`sentences`), else by the answer model on the retrieved sentences.
 
 The model sees the statement and the sentences closest to it, and answers with one
 verdict of the enum, the ids of the sentences that decide it and a reason (instructor,
