@@ -14,7 +14,7 @@ import re
 from collections.abc import Callable, Mapping, Sequence
 
 from ..claims.numbers import NumberMention, find_numbers, has_number
-from ..text.words import WORD, content_words
+from ..text.words import WORD, content_words, names_in
 from .classify import states, stem, subject_words
 from .evidence import Evidence
 
@@ -92,7 +92,7 @@ def _numbers(text: str, source: str) -> str | None:
 
 def _unnamed(text: str, source: str, question: str) -> str | None:
     for name in _names(text):
-        if not (_mentions(source, name) or _mentions(question, name)):
+        if not (names_in(source, name) or names_in(question, name)):
             return f'"{name}" is not named in the cited evidence'
     return None
 
@@ -169,11 +169,6 @@ def _names(text: str) -> list[str]:
         if word[:1].isupper() and not sentence_start and len(word) > 1:
             names.append(word)
     return names
-
-
-def _mentions(text: str, name: str) -> bool:
-    base = re.sub(r"['’]s$", "", name)
-    return re.search(rf"(?<![^\W_]){re.escape(base)}", text, re.IGNORECASE) is not None
 
 
 def _content(text: str) -> set[str]:

@@ -14,7 +14,6 @@ import re
 
 from pydantic import BaseModel, Field
 
-from ..answers.cite import outlet_name
 from ..answers.classify import stem
 from ..answers.evidence import Evidence as Found
 from ..answers.evidence import gather
@@ -23,8 +22,8 @@ from ..prompting import load_prompt
 from ..search import Filters
 from ..store import Store
 from ..text.words import content_words
-from .models import Evidence, Judged, Verdict
-from .sentences import judge_by_sentences
+from .models import Judged, Verdict
+from .sentences import evidence_of, judge_by_sentences
 
 PROMPT = "check"
 _SHOWN = 4
@@ -58,7 +57,7 @@ def judge_statement(store: Store, llm: LLM, text: str, filters: Filters | None =
         # support code can see (the 1.5B model called such a sentence "not in sources")
         return Judged(
             "supported", "a source sentence states every term of the statement",
-            [_evidence(stating)], "sentences",
+            [evidence_of(stating)], "sentences",
         )  # fmt: skip
     judged = judge_by_sentences(store, text, found)
     return judged if judged is not None else _by_model(llm, text, found[:_SHOWN])
@@ -75,7 +74,7 @@ def _by_model(llm: LLM, text: str, found: list[Found]) -> Judged:
         max_tokens=160,
     )
     cited = [found[i - 1] for i in dict.fromkeys(answer.evidence) if 1 <= i <= len(found)]
-    evidence = [_evidence(e) for e in cited]
+    evidence = [evidence_of(e) for e in cited]
     verdict: Verdict = answer.verdict
     if verdict == "not in sources":
         return Judged(verdict, answer.reason, [], "model")
@@ -85,11 +84,6 @@ def _by_model(llm: LLM, text: str, found: list[Found]) -> Judged:
         reason = "the cited sentences do not state the statement's terms"
         return Judged("not in sources", reason, [], "model")
     return Judged(verdict, answer.reason, evidence, "model")
-
-
-def _evidence(e: Found) -> Evidence:
-    return Evidence(doc_id=e.doc.id, outlet=outlet_name(e.doc), date=e.doc.date,
-                    start=e.start, end=e.end, quote=e.text)  # fmt: skip
 
 
 def _says(statement: str, sentence: str) -> bool:

@@ -14,7 +14,7 @@ from ..store import Store
 from .entail import judge_statement
 from .figures import judge_figures, read_figures
 from .models import VERDICTS, CheckReport, Judged, StatementCheck
-from .statements import Statement, split_statements
+from .statements import Statement, has_figure, split_statements
 
 OnStatement = Callable[[StatementCheck, int, int], None]
 
@@ -56,8 +56,7 @@ class Checker:
         """All of `text` (stripped) as one statement, whether check-worthy or not."""
         stripped = text.strip()
         start = text.index(stripped)
-        figure = bool(read_figures(self.store, stripped))
-        return Statement(stripped, start, start + len(stripped), figure)
+        return Statement(stripped, start, start + len(stripped), has_figure(stripped))
 
     def check_statement(self, statement: Statement) -> StatementCheck:
         began = time.perf_counter()

@@ -35,7 +35,7 @@ from ..answers.evidence import Evidence as Found
 from ..claims.numbers import find_numbers
 from ..store import Store
 from ..text.sentences import sentence_spans
-from ..text.words import WORD, content_words
+from ..text.words import WORD, content_words, names_in
 from .models import Evidence, Judged, Verdict
 from .statements import REPORTING
 
@@ -85,17 +85,19 @@ def judge_by_sentences(store: Store, text: str, found: Sequence[Found]) -> Judge
     wanted = {stem(w) for w in common}
     # names count too when they carry the match ("Moscow ... Yevkurov ... troops")
     every = {stem(w) for w in content_words(text) if w not in {t.lower_ for t in credit}}
+    known = [{stem(w) for w in content_words(e.text)} for e in found]
     scored = sorted(
-        ((max(_share(wanted, e.text), _share(every, e.text)), i, e) for i, e in enumerate(found)),
+        ((max(_share(wanted, k), _share(every, k)), i, e)
+         for i, (e, k) in enumerate(zip(found, known, strict=True))),
         key=lambda t: (-t[0], t[1]),
-    )
+    )  # fmt: skip
     restating = [e for share, _, e in scored if share >= RESTATES]
     contested = [e for share, _, e in scored if share >= CONTESTED and _CONTESTED.search(e.text)]
     if not speaker and contested and not _CONTESTED.search(text):
         return _judged(
             "disputed",
             "the sources report this as contested (a charge or a denial), not as fact",
-            [_evidence(e) for e in [*restating[:2], *contested[:2]]],
+            [evidence_of(e) for e in [*restating[:2], *contested[:2]]],
         )
     return _on_restating(text, restating[0], speaker) if restating else None
 
@@ -105,22 +107,22 @@ def _on_restating(text: str, best: Found, speaker: list[str]) -> Judged | None:
     around = _around(best)
     clash = _clash(text, best.text, around)
     if clash is not None:
-        return _judged("contradicted", clash, [_evidence(best)])
+        return _judged("contradicted", clash, [evidence_of(best)])
     if _negated(text) != _negated(best.text):
         return None  # "could not confirm" against "confirmed": the model reads it
     if not speaker:
-        return _judged("supported", "a source sentence restates it", [_evidence(best)])
-    if not any(_named_in(n, around) for n in speaker) and (
+        return _judged("supported", "a source sentence restates it", [evidence_of(best)])
+    if not any(names_in(around, n) for n in speaker) and (
         REPORTING.search(best.text) or _QUOTED.search(best.text)
     ):
         return _judged(
             "misattributed",
             f"the sources give these words, but not as {' '.join(speaker)}'s: {_short(best.text)}",
-            [_evidence(best)],
+            [evidence_of(best)],
         )
     return _judged(
         "supported", "a source sentence restates it, credited as the statement credits it",
-        [_evidence(best)],
+        [evidence_of(best)],
     )  # fmt: skip
 
 
@@ -204,12 +206,7 @@ def _credit(doc: Doc) -> list[Token]:
     return []
 
 
-def _named_in(name: str, text: str) -> bool:
-    return re.search(rf"(?<![^\W_]){re.escape(name)}", text, re.I) is not None
-
-
-def _share(wanted: set[str], sentence: str) -> float:
-    known = {stem(w) for w in content_words(sentence)}
+def _share(wanted: set[str], known: set[str]) -> float:
     return len(wanted & known) / len(wanted)
 
 
@@ -227,7 +224,8 @@ def _negated(text: str) -> bool:
     return _NEGATION.search(text) is not None
 
 
-def _evidence(e: Found) -> Evidence:
+def evidence_of(e: Found) -> Evidence:
+    """A retrieved sentence as the evidence of a verdict."""
     return Evidence(doc_id=e.doc.id, outlet=outlet_name(e.doc), date=e.doc.date,
                     start=e.start, end=e.end, quote=e.text)  # fmt: skip
 

@@ -47,10 +47,15 @@ def split_statements(draft: str) -> list[Statement]:
         start = draft.index(text, span.start)
         if _skipped(text):
             continue
-        figure = any(m.kind in QUANTITY_KINDS for m in find_numbers(text))
+        figure = has_figure(text)
         if figure or REPORTING.search(text) or find_actors(text) or _NAMED.search(text[1:]):
             found.append(Statement(text, start, start + len(text), figure))
     return found
+
+
+def has_figure(text: str) -> bool:
+    """Does the statement state a figure (a count, sum, percentage or measure)?"""
+    return any(m.kind in QUANTITY_KINDS for m in find_numbers(text))
 
 
 def _skipped(text: str) -> bool:

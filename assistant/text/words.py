@@ -28,3 +28,9 @@ def content_words(text: str) -> list[str]:
     order."""
     words = (_POSSESSIVE.sub("", w.lower()) for w in WORD.findall(text))
     return [w for w in words if w not in STOP_WORDS and len(w) > 2]
+
+
+def names_in(text: str, name: str) -> bool:
+    """Does `text` name `name` (from a word start, any case, a possessive "'s" cut)?"""
+    base = _POSSESSIVE.sub("", name)
+    return re.search(rf"(?<![^\W_]){re.escape(base)}", text, re.IGNORECASE) is not None
