@@ -89,6 +89,10 @@ def read_corpus(folder: Path, settings: Settings) -> tuple[list[dict[str, Any]],
     return found, dict(totals)
 
 
+def _flat(text: str) -> str:
+    return " ".join(text.split())
+
+
 def _listed(found: dict[str, Any], listed: list[dict[str, Any]], kind: str) -> bool:
     """Is this figure one the list says is `kind` ("furniture", "non-count"): same file,
     its number inside the listed surface, its sentence holding the listed context?"""
@@ -115,11 +119,13 @@ def score(found: list[dict[str, Any]], gold: list[dict[str, Any]],
     carrier_misses: list[str] = []
     kind_misses: list[str] = []
     for g in gold:
-        match = next((f for f in by_file[g["file"]] if same_number(f["value"], g["value"])
-                      and f["sentence"] in g.get("sentence", f["sentence"])), None)  # fmt: skip
-        match = match or next(
-            (f for f in by_file[g["file"]] if same_number(f["value"], g["value"])), None
-        )
+        # the figure of the gold sentence itself, whose sentence holds the gold surface (a
+        # gold "sentence" may be a paragraph, or a headline run into its lead)
+        inside = [f for f in by_file[g["file"]] if same_number(f["value"], g["value"])
+                  and _flat(f["sentence"]) in _flat(g.get("sentence", f["sentence"]))]  # fmt: skip
+        same = inside or [f for f in by_file[g["file"]] if same_number(f["value"], g["value"])]
+        match = next((f for f in same if _flat(g.get("surface", "")) in _flat(f["sentence"])),
+                     same[0] if same else None)  # fmt: skip
         if match is None:
             continue
         if g.get("kind") in FAMILIES:

@@ -196,3 +196,30 @@ def test_a_model_read_figure_gets_its_kind_from_its_words() -> None:
     assert kind_of_words(cache, "bodies recovered") == "deaths"
     assert kind_of_words(cache, "people injured in the blast") == "injured"
     assert kind_of_words(cache, "houses damaged") == "house"
+
+
+def test_sentences_the_parse_settles_never_reach_the_model(
+    fake_settings: Settings, fake_openai: FakeOpenAI, tmp_path: Path
+) -> None:
+    article = (
+        "Harbour Mayor Ana Souza visited the shelters on Tuesday.\n"
+        # nobody is named as saying it: no claim, and nothing to ask
+        "Residents were told to boil their water.\n"
+        # the second verb shares the subject that names the speaker
+        "The port's director, Ilse Varga, thanked the crews and said the terminal would reopen.\n"
+        # "up from 30": the earlier value of the figure beside it
+        "The agency said 45 people were missing on Friday, up from 30 a day earlier.\n"
+    )
+    store, doc = ingest_article(fake_settings, tmp_path, article)
+    claims, report = run(store, fake_settings)
+    assert fake_openai.requests == []
+    assert report.counts.model_calls == 0
+    said = [c for c in claims if c.quantity is None]
+    assert [c.asserter for c in said] == ["The port's director, Ilse Varga"]
+    missing = {c.quantity.value: c for c in claims if c.quantity}
+    assert sorted(missing) == [30, 45]
+    assert {c.quantity.kind for c in missing.values()} == {"missing"}
+    assert missing[30].statement.endswith("up from 30")
+    assert {c.asserter for c in missing.values()} == {"The agency"}
+    for claim in claims:
+        assert claim.quotes[0].is_verbatim(doc.text)

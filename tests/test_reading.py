@@ -459,3 +459,87 @@ def test_a_relative_clause_is_no_part_of_the_asserter() -> None:
         "Thursday, alleged that more than 40 people had died."
     )
     assert figures(sentence)["40"].attribution.asserter == "Leader of the Opposition Rukmini Shelar"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "surface", "counted", "kind", "asserter"),
+    [
+        # an earlier value, "up from": the figure it revises says what it counts
+        ("Forty people remain missing, the county said on Friday, up from 22 a day earlier.",
+         "22", "people missing", "missing", "the county"),
+        # a measure naming nothing of its own, with another figure in the sentence
+        ("About 900 workers have already left, and officials said the final figure could "
+         "reach 4,000.", "4,000", "workers left", None, "officials"),
+        # whoever issued the estimate is its source
+        ("The board put the losses at $80 million, double the insurer's first estimate "
+         "of $40 million.", "$40 million", "losses", "losses", "the insurer"),
+        # a part of an earlier figure
+        ("The agency said 300 people were treated for burns, and 25 of them were in "
+         "critical condition.", "25", "people treated", "injured", "The agency"),
+    ],
+)  # fmt: skip
+def test_a_figure_that_refers_back_counts_what_its_sentence_counts(
+    sentence: str, surface: str, counted: str, kind: str | None, asserter: str
+) -> None:
+    figure = figures(sentence)[surface]
+    assert figure.counted.text == counted
+    if kind is not None:
+        assert figure.counted.kind == kind
+    assert figure.attribution.asserter == asserter
+
+
+def test_a_copula_says_what_a_number_counts() -> None:
+    assert figures("Two were children.")["Two"].counted.text == "children"
+    share = figures("The blaze was 40 percent contained on Sunday, the forest service said.")
+    assert share["40 percent"].counted.text == "blaze contained"
+
+
+def test_a_difference_between_figures_is_no_figure() -> None:
+    reading = read("The operator now says 180 people were on board, four more than it first said.")
+    assert [f.mention.surface for f in reading.figures] == ["180"]
+    assert [(m.surface, why) for m, why in reading.furniture] == [("four", "difference")]
+
+
+def test_a_list_shares_the_counted_noun_and_a_headline_number_its_state() -> None:
+    found = figures("The storm claimed 12 lives in Arlo, five in Brisk and one in Caddon.")
+    assert {s: f.counted.kind for s, f in found.items()} == {
+        "12": "deaths", "five": "deaths", "one": "deaths"
+    }  # fmt: skip
+    assert figures("At least 30 killed in bus crash")["30"].counted.kind == "deaths"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "asserter"),
+    [
+        # a second verb sharing the subject
+        ("The airline's chief executive, Mara Quist, apologised to the families and said the "
+         "airline would cooperate.", "The airline's chief executive, Mara Quist"),
+        # a pronoun inside a relative clause stands for the main clause's subject
+        ("Farmers' unions have demanded an inquiry into the dam release, which they say "
+         "worsened the flooding.", "Farmers' unions"),
+        # a reporting clause joined to the main one
+        ("Rain has eased since Monday, but the weather office has warned of fresh storms.",
+         "the weather office"),
+        # a conjunct inside reported speech keeps the speaker of the whole
+        ("Aid groups say the evacuation saved lives, but warn that many will need help.",
+         "Aid groups"),
+    ],
+)  # fmt: skip
+def test_who_says_a_sentence_without_figures(sentence: str, asserter: str) -> None:
+    said = read(sentence).statement
+    assert (said.asserter, said.unnamed) == (asserter, False)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Returning residents were told to boil their water.",
+        "Crews cut new lines overnight, and residents were told they could return.",
+        "Evacuation Orders Confirmed?",
+        "Did the warning come too late?",
+    ],
+)
+def test_a_sentence_naming_no_speaker_is_settled_by_the_parse(sentence: str) -> None:
+    said = read(sentence).statement
+    assert said.asserter is None
+    assert said.unnamed

@@ -224,7 +224,7 @@ class ClaimExtractor:
             counts.claims += 1
             counts.parsed += 1
             return None
-        if not candidate.actors:
+        if not candidate.actors or said.unnamed:
             return None  # reported speech with nobody named: no claim
         return candidate
 

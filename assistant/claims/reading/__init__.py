@@ -29,8 +29,8 @@ from typing import TYPE_CHECKING
 
 from ..actors import find_actors, names_a_speaker
 from ..numbers import NumberMention
-from .attribution import Attribution, acting_body, attribute, is_agency, is_pronoun
-from .counted import Counted, read_counted
+from .attribution import REPORTING, Attribution, acting_body, attribute, is_agency, is_pronoun
+from .counted import Counted, read_counted, refers_back
 from .furniture import dateline_carrier, furniture_reason
 from .kinds import FAMILIES, kind_of, money_kind
 from .noncount import non_count_reason
@@ -53,7 +53,7 @@ __all__ = [
     "read_sentence",
 ]
 
-READER_VERSION = "parse-11"
+READER_VERSION = "parse-12"
 """Changes whenever the rules here change, so that stored claims are read again."""
 
 
@@ -103,6 +103,8 @@ def read_sentence(
         statement = Attribution(
             before.asserter, statement.carrier or before.carrier, from_context=True
         )
+    if statement.asserter is None and not numbers:
+        statement = _said_anywhere(doc, before, outlet, statement)
     reading = SentenceReading(statement=statement)
     spans = {m: [t for t in doc if m.start <= t.idx < m.end] for m in numbers}
     for mention in numbers:
@@ -133,7 +135,73 @@ def read_sentence(
         reading.figures.append(
             FigureReading(mention, dataclasses.replace(counted, span=span), said)
         )
+    _refer_back(reading, spans, doc, before, outlet)
     return reading
+
+
+def _refer_back(
+    reading: SentenceReading, spans: dict[NumberMention, list[Token]], doc: Doc,
+    before: Attribution | None, outlet: str | None,
+) -> None:  # fmt: skip
+    """An open number that takes its counted thing from another figure of the sentence
+    ("up from 31 a day earlier", "the final figure could reach 12,000") counts what the
+    nearest figure of its kind (a count, a sum, a share) counts. Its source is whoever
+    issued the measure ("the revenue department's preliminary estimate of Rs 450 crore"),
+    else a speaker attributing the number itself, else that figure's source."""
+    for mention in list(reading.open):
+        words = refers_back(spans[mention]) if spans[mention] else None
+        same = [f for f in reading.figures if f.mention.kind == mention.kind]
+        if words is None or not same:
+            continue
+        # the nearest figure before the number, else the nearest after it
+        earlier = [f for f in same if f.mention.start < mention.start]
+        source = earlier[-1] if earlier else min(same, key=lambda f: f.mention.start)
+        hedge = mention.hedge_start if mention.hedge_start is not None else mention.start
+        counted = dataclasses.replace(source.counted, span=(min(hedge, words[0].idx), mention.end))
+        issuer = next((c for c in words[-1].children if c.dep_ == "poss"), None)
+        said = attribute(spans[mention], doc, before, outlet)
+        if issuer is not None and issuer.pos_ in {"NOUN", "PROPN"}:
+            said = Attribution(doc.text[issuer.left_edge.idx : issuer.idx + len(issuer.text)])
+        elif said.asserter is None or not names_a_speaker(said.asserter.split()[-1]):
+            said = source.attribution
+        reading.open.remove(mention)
+        reading.figures.append(FigureReading(mention, counted, said))
+    reading.figures.sort(key=lambda f: f.mention.start)
+
+
+def _said_anywhere(
+    doc: Doc, before: Attribution | None, outlet: str | None, found: Attribution
+) -> Attribution:
+    """Who says a sentence without figures when its main clause reports nothing: the
+    speaker of the first reporting verb anywhere in it ("Rain has eased, but the weather
+    office has warned of ...", "..., which they say worsened the flooding"). When its only
+    reporting verbs name nobody ("residents were told to boil water") or the sentence asks
+    a question, no one is named, and the parse says so (`unnamed`)."""
+    if _is_question(doc):
+        return dataclasses.replace(found, unnamed=True)
+    verbs = [t for t in doc if t.pos_ in {"VERB", "AUX"} and t.lemma_.lower() in REPORTING]
+    for verb in verbs:
+        said = attribute([verb], doc, before, outlet)
+        if said.asserter is not None:
+            return dataclasses.replace(said, carrier=said.carrier or found.carrier)
+    agentless = bool(verbs) and all(_agentless(v) for v in verbs)
+    return dataclasses.replace(found, unnamed=agentless)
+
+
+def _agentless(verb: Token) -> bool:
+    """A passive reporting verb with no "by" ("were told", "was reported") or a bare
+    participle ("Movements Confirmed")."""
+    if any(c.dep_ == "agent" for c in verb.children):
+        return False
+    passive = any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children)
+    bare = verb.tag_ == "VBN" and not any(c.dep_ in {"aux", "auxpass"} for c in verb.children)
+    return passive or bare
+
+
+def _is_question(doc: Doc) -> bool:
+    """A sentence that asks (a headline's "Troops Confirmed?"), outside quotation marks."""
+    text = doc.text.rstrip()
+    return text.endswith("?") and not any(q in text for q in '"“”')
 
 
 def _money_counted(counted: Counted, number: list[Token], doc: Doc) -> Counted:

@@ -126,6 +126,9 @@ class Attribution:
     carrier: str | None = None
     from_context: bool = False
     """The asserter was named in the sentence before (a pronoun in this one)."""
+    unnamed: bool = False
+    """The parse settled that the sentence names no one who says it: an agentless passive
+    ("residents were told to boil water"), a bare participle or a question."""
 
 
 def is_agency(name: str, outlet: str | None = None) -> bool:
@@ -161,6 +164,9 @@ def attribute(
         if asserter is None:
             continue  # a reporting verb with no subject: look further up
         if asserter.pos_ == "PRON" or is_pronoun(asserter.text):
+            antecedent = _antecedent(asserter)
+            if antecedent is not None:
+                return Attribution(_span(antecedent), carrier)
             if context is not None and context.asserter is not None:
                 return Attribution(context.asserter, carrier or context.carrier, from_context=True)
             return Attribution(None, carrier)
@@ -170,6 +176,34 @@ def attribute(
             continue
         return Attribution(text, carrier)
     return Attribution(None, carrier)
+
+
+_PLURAL_TAGS: Final = frozenset({"NNS", "NNPS"})
+_GROUPS: Final = frozenset({"ORG", "NORP"})
+
+
+def _antecedent(pronoun: Token) -> Token | None:
+    """Whom a pronoun subject of a clause inside the sentence stands for: the subject of
+    a clause above it that agrees ("Opposition parties have demanded an inquiry into the
+    release, which they say worsened the flooding" -> the parties). A pronoun of the main
+    clause refers to an earlier sentence: None."""
+    lower = pronoun.lower_
+    for verb in pronoun.head.ancestors:
+        if verb.pos_ not in {"VERB", "AUX"}:
+            continue
+        subject = _subject(verb)
+        if subject is None or subject.pos_ == "PRON" or subject.pos_ not in {"NOUN", "PROPN"}:
+            continue
+        plural = subject.tag_ in _PLURAL_TAGS or subject.ent_type_ in _GROUPS
+        person = subject.ent_type_ == "PERSON" or names_a_speaker(subject.text)
+        if lower == "they" and plural:
+            return subject
+        if lower in {"he", "she"} and person and subject.tag_ not in _PLURAL_TAGS:
+            return subject
+        if lower == "it" and subject.tag_ in {"NN", "NNP"} and subject.ent_type_ != "PERSON":
+            return subject
+        return None  # the nearest subject above disagrees: leave it to the sentence before
+    return None
 
 
 def acting_body(tokens: list[Token]) -> str | None:
@@ -300,7 +334,19 @@ def _subject(verb: Token) -> Token | None:
     ]  # fmt: skip
     if not subjects and verb.tag_ == "VBG" and verb.dep_ in {"advcl", "xcomp"}:
         return _subject(verb.head)  # "The coast guard scaled back its search, saying ..."
+    if not subjects and _shares_subject(verb):
+        return _subject(verb.head)  # "X apologised to the families and said ..."
     return min(subjects, key=lambda c: abs(c.i - verb.i), default=None)
+
+
+def _shares_subject(verb: Token) -> bool:
+    """Is this active verb the second of two main-clause verbs sharing one subject ("X
+    apologised and said ...")? Not a conjunct inside reported speech, whose subject is
+    what is reported on ("agencies say an evacuation saved lives, but warn that ...")."""
+    passive = any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children)
+    head = verb.head
+    main = head.dep_ in {"ROOT", "conj"} and head.pos_ in {"VERB", "AUX"}
+    return verb.dep_ == "conj" and not passive and main
 
 
 def _span(token: Token) -> str:

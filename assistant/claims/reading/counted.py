@@ -14,7 +14,10 @@ The state of a counted noun is the verb it is the subject or object of ("36 peop
 killed", "destroyed 300 houses"), a participle or adjective modifying it ("people killed",
 "injured people"), or an adjective complement ("12 people are missing"). A number with no
 noun of its own that is a conjunct of another figure's verb ("128 people were killed and
-over 140 injured") shares that figure's noun.
+over 140 injured") shares that figure's noun, and so does an item of a list of places
+("claimed 12 lives in A, five in B"). A number that refers back to another figure of its
+sentence ("up from 31 a day earlier", "the final figure could reach N", "40 of them")
+counts what that figure counts (`refers_back`).
 """
 
 from __future__ import annotations
@@ -81,14 +84,18 @@ def read_counted(  # noqa: PLR0912
     noun: Token | None = None
     state: Token | None = None
     measure: Token | None = None
-    if governor is None:
-        return None
+    if governor is None or (governor.i not in inside and _in_place_list(governor, via)):
+        return _elliptic(number, anchor, governor, start, end)
     if governor.pos_ in NOUNS and governor.i not in inside:
         noun = governor
     elif governor.pos_ in VERBS:
         subject = _child(governor, _SUBJECTS)
         estimated = _child(governor, frozenset({"dobj", "obj"}))
-        if via in _SUBJECTS:
+        copula = governor.lemma_.lower() in _COPULA
+        named = _child(governor, frozenset({"attr"})) if copula else None
+        if via in _SUBJECTS and named is not None and named.pos_ in NOUNS:
+            noun = named  # "Two were children", "three of them being generals"
+        elif via in _SUBJECTS:
             state = governor
         elif via == "prep:at" and estimated is not None and estimated.pos_ in NOUNS:
             noun = estimated  # "put the damage at Rs 980 crore", "estimated losses at N"
@@ -96,6 +103,11 @@ def read_counted(  # noqa: PLR0912
             measure = subject
         elif (found := _measure_beside(governor, inside)) is not None:
             measure = found
+        elif copula and via == "attr" and subject is not None and subject.pos_ in NOUNS:
+            # "the fire was 55 percent contained": the share is of the subject, in the
+            # state the participle after the number says
+            noun = subject
+            state = _child(anchor, frozenset({"acl", "amod"}))
         else:
             state = governor
             noun = _shared_noun(governor, inside)
@@ -239,14 +251,76 @@ def _measures(token: Token) -> bool:
 
 
 def _shared_noun(verb: Token, inside: set[int]) -> Token | None:
-    """For "N killed and M injured": the counted noun of the figure this verb is a
-    conjunct of, when that figure's number modifies a noun."""
-    if verb.dep_ != "conj":
+    """The counted noun of another figure that this number, without a noun of its own,
+    shares: that of the verb it is a conjunct of ("N killed and M injured"), or that of
+    its own verb in a list ("claimed 19 lives in A, six in B"), when that figure's number
+    modifies a noun."""
+    verbs = [verb, verb.head] if verb.dep_ == "conj" else [verb]
+    for holder in verbs:
+        for child in holder.children:
+            counted = child.dep_ in _SUBJECTS | _OBJECTS and child.pos_ in NOUNS
+            if counted and child.i not in inside and any(g.pos_ == "NUM" for g in child.children):
+                return child
+    return None
+
+
+_PLACES = frozenset({"GPE", "LOC", "FAC"})
+_LISTED = frozenset({"appos", "nummod", "conj"})
+_WHERE = frozenset({"in", "at", "from"})
+
+
+def _in_place_list(noun: Token, via: str) -> bool:
+    """Is the number an item of a list of places ("in Arlo, five in Brisk", "Araria (12)",
+    "Arlo 12, Brisk 9"): a place name, or a name joined to one in a list?"""
+    if via not in _LISTED or noun.pos_ != "PROPN":
+        return False
+    members = [noun]
+    while members[-1].dep_ in {"appos", "conj"} and members[-1].head.pos_ == "PROPN":
+        members.append(members[-1].head)
+    return any(
+        m.ent_type_ in _PLACES or (m.dep_ == "pobj" and m.head.lower_ in _WHERE) for m in members
+    )
+
+
+def _elliptic(
+    number: list[Token], anchor: Token, governor: Token | None, start: int, end: int
+) -> Counted | None:
+    """What a number without a noun or verb of its own counts: a headline's "At least 119
+    killed in ..." (the number is the root) or an item of a list of places ("claimed 12
+    lives in Arlo, five in Brisk", "Araria (12), Katihar (9)"), which counts what the
+    list's clause counts, never the place."""
+    inside = {t.i for t in number}
+    if governor is None:
+        state = _own_state(number, None)
+        return _counted(None, state, number, start, end) if state is not None else None
+    verb = next((t for t in governor.ancestors if t.pos_ in VERBS), None)
+    noun = _clause_noun(verb, inside) if verb is not None else None
+    if verb is None or noun is None:
         return None
-    first = verb.head
-    for child in first.children:
-        counted = child.dep_ in _SUBJECTS | _OBJECTS and child.pos_ in NOUNS
-        if counted and child.i not in inside and any(g.pos_ == "NUM" for g in child.children):
+    state = None if verb.lemma_.lower() in _COPULA else verb
+    measured = _measured(noun, number, start, end) if noun.lemma_.lower() in MEASURE_NOUNS else None
+    counted = measured or _counted(noun, state, number, start, end)
+    place = _span([*_place_of(anchor, governor), *number], start, end)
+    return Counted(counted.text, counted.kind, place)
+
+
+def _place_of(anchor: Token, governor: Token) -> list[Token]:
+    """The place a list item gives its number for: its own "in X" ("five in Brisk"), else
+    the name it stands beside ("Araria (12)")."""
+    for prep in anchor.children:
+        if prep.dep_ == "prep" and prep.lower_ in _WHERE:
+            return [t for c in prep.children if c.dep_ == "pobj" for t in c.subtree]
+    return [governor]
+
+
+def _clause_noun(verb: Token, inside: set[int]) -> Token | None:
+    """What the clause of a list counts: its subject or object holding a number ("40
+    people have died: ..."), or naming a measure or a family ("Deaths were reported
+    from ...")."""
+    for child in verb.children:
+        if child.dep_ not in _SUBJECTS | _OBJECTS or child.pos_ not in NOUNS or child.i in inside:
+            continue
+        if any(g.pos_ == "NUM" for g in child.children) or _measures(child):
             return child
     return None
 
@@ -459,6 +533,63 @@ def _measured(measure: Token, number: list[Token], start: int, end: int) -> Coun
         return None  # "the final figure could reach N": what it counts is elsewhere
     kind = kind_of(None, [m.lemma_ for m in modifiers] + of_lemmas, measure.lemma_)
     return Counted(text, kind, _span([*modifiers, measure, *number], start, end))
+
+
+_REVISED = frozenset({"up", "down"})
+
+
+def refers_back(number: list[Token]) -> list[Token] | None:
+    """The words by which a number takes its counted thing from another figure of its
+    sentence, or None: a part of it ("400 were treated, and 40 of them were in critical
+    condition"), a figure's earlier value ("99 remain missing, up from 31 a day
+    earlier") or a measure that names nothing of its own ("the final figure could reach
+    12,000", "a preliminary estimate of Rs 450 crore")."""
+    anchor = head_of(number)
+    inside = {t.i for t in number}
+    part = _part_of_them(anchor)
+    if part is not None:
+        return part
+    head, revised = _above(anchor, inside)
+    if revised is not None:
+        return revised
+    measure = None
+    if head is not None:
+        measure = (
+            head if head.pos_ in NOUNS else _child(head, _SUBJECTS) if head.pos_ in VERBS else None
+        )
+    if measure is None or measure.i in inside or measure.lemma_.lower() not in MEASURE_NOUNS:
+        return None
+    if measure.lemma_.lower() == "toll" or _measured(measure, number, 0, 0) is not None:
+        return None  # it names what it counts ("the death toll", "the number of dead")
+    modifiers = [c for c in measure.lefts if c.dep_ in {"amod", "det"}]
+    return sorted([*modifiers, measure], key=lambda t: t.i)
+
+
+def _above(anchor: Token, inside: set[int]) -> tuple[Token | None, list[Token] | None]:
+    """The first word above a number past prepositions and adverbs; or, for an earlier
+    value ("up from 31"), the words that say so."""
+    token = anchor
+    for _ in range(6):
+        head = token.head
+        if head.i == token.i:
+            return None, None
+        if head.pos_ == "ADP" and head.lower_ == "from" and head.head.lower_ in _REVISED:
+            return None, [head.head, head]
+        if head.i in inside or head.pos_ == "NUM" or head.pos_ in _CLIMB:
+            token = head
+            continue
+        return head, None
+    return None, None
+
+
+def _part_of_them(anchor: Token) -> list[Token] | None:
+    """ "40 of them were in critical condition": "of" and the pronoun, else None."""
+    for child in anchor.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            whole = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if whole is not None and whole.pos_ == "PRON" and whole.lower_ in {"them", "whom"}:
+                return [child, whole]
+    return None
 
 
 def _span(tokens: list[Token], start: int, end: int) -> tuple[int, int]:

@@ -1,10 +1,11 @@
 """Numbers in a sentence that count nothing, though they are quantities to the scanner.
 
-A multiplier ("nearly six times the normal", "a three-fold rise"), a distance that places
-something ("the dam, about 40 km upstream", "22 km (14 miles) northeast of Hualien"), an
-earthquake's magnitude ("a magnitude 6.4 quake", "a 7.1-magnitude earthquake"), a person's
-age in apposition ("Zahura Khatun, 70, of Poragaon"; "children aged 3 to 14") and the
-pronoun "one" ("one cannot even walk"). Measured on 47 real page openings (gold in an
+A multiplier ("nearly six times the normal", "a three-fold rise"), a difference ("three
+more than it first reported"), a distance that places something ("the dam, about 40 km
+upstream", "22 km (14 miles) northeast of Hualien"), an earthquake's magnitude ("a
+magnitude 6.4 quake", "a 7.1-magnitude earthquake"), a person's age in apposition ("Zahura
+Khatun, 70, of Poragaon"; "children aged 3 to 14") and the pronoun "one" ("one cannot even
+walk"). Measured on 47 real page openings (gold in an
 ignored folder), these were most of the 85 numbers read as figures that count nothing.
 A length that is itself the news ("2 km of road washed away") stays a figure.
 """
@@ -20,6 +21,8 @@ if TYPE_CHECKING:
     from ..numbers import NumberMention
 
 _MULTIPLIER: Final = re.compile(r"\s*[-\u2010\u2011]?\s*(?:times|fold)\b", re.I)
+_DIFFERENCE: Final = re.compile(r"\s+(?:more|fewer|less)\s+than\b", re.I)
+"""A difference between two figures: "215 passengers, three more than it first reported"."""
 _LENGTHS: Final = frozenset(
     {"km", "m", "miles", "ft", "kilometres", "kilometers", "metres", "meters"}
 )
@@ -44,8 +47,9 @@ _PLACES: Final = frozenset({"GPE", "LOC", "FAC"})
 def non_count_reason(text: str, mention: NumberMention, tokens: list[Token]) -> str | None:
     """Why the number at `mention` in `text` (parsed as `tokens`) counts nothing, or None."""
     before, after = text[: mention.start], text[mention.end :]
-    if _MULTIPLIER.match(after):
-        return "multiplier"
+    for pattern, reason in ((_MULTIPLIER, "multiplier"), (_DIFFERENCE, "difference")):
+        if pattern.match(after):
+            return reason
     if _MAGNITUDE_BEFORE.search(before) or _MAGNITUDE_AFTER.match(after):
         return "magnitude"
     length = mention.kind == "measure" and (mention.unit or "").lower() in _LENGTHS
