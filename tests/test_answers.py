@@ -36,6 +36,8 @@ def ask(store: Store, settings: Settings, question: str) -> Answer:
 
 
 RESCUE_QUESTION = "Where did rescue teams go on Monday?"
+OPEN_QUESTION = "Tell me about the rescue teams on Monday"
+OPEN_PLAN = {"kind": "other", "about": "rescue teams", "focus": []}
 
 
 def evidence_id(store: Store, question: str, needle: str) -> str:
@@ -102,8 +104,9 @@ def test_composed_answer_keeps_supported_sentences_and_drops_the_rest(
     corpus: tuple[Store, dict[str, str]], fake_settings: Settings, fake_openai: FakeOpenAI
 ) -> None:
     store, _ = corpus
-    question = RESCUE_QUESTION
+    question = OPEN_QUESTION  # not a single fact: two sentences may answer it
     rescue = evidence_id(store, question, "Rescue teams")
+    fake_openai.enqueue_tool_call("PlanDraft", OPEN_PLAN)
     fake_openai.enqueue_tool_call("Answer", draft(
         True,
         ("Rescue teams reached the northern villages on Monday.", [rescue]),
@@ -121,9 +124,29 @@ def test_composed_answer_keeps_supported_sentences_and_drops_the_rest(
     assert answer.citations[0].outlet == "Coast Herald"
     assert_quotes_verbatim(store, answer)
     # the schema given to the model only allows the evidence ids it was shown
-    tool = fake_openai.requests[0]["json"]["tools"][0]["function"]["parameters"]
+    tool = fake_openai.requests[1]["json"]["tools"][0]["function"]["parameters"]
     enum = tool["$defs"]["AnswerSentence"]["properties"]["cites"]["items"]["enum"]
     assert rescue in enum
+    assert tool["properties"]["sentences"]["maxItems"] == 2
+
+
+def test_a_single_fact_is_answered_in_one_sentence(
+    corpus: tuple[Store, dict[str, str]], fake_settings: Settings, fake_openai: FakeOpenAI
+) -> None:
+    store, _ = corpus
+    rescue = evidence_id(store, RESCUE_QUESTION, "Rescue teams")
+    fake_openai.enqueue_tool_call(
+        "Answer", draft(True, ("Rescue teams reached the northern villages on Monday.", [rescue]))
+    )
+    answer = ask(store, fake_settings, RESCUE_QUESTION)
+    fake_openai.assert_done()
+    assert answer.kind == "fact"
+    assert [s.text for s in answer.sentences] == [
+        "Rescue teams reached the northern villages on Monday."
+    ]
+    # the grammar the model writes under stops a second sentence
+    tool = fake_openai.requests[0]["json"]["tools"][0]["function"]["parameters"]
+    assert tool["properties"]["sentences"]["maxItems"] == 1
 
 
 def test_unanswerable_question_abstains_with_the_closest_passages(
@@ -208,8 +231,9 @@ def test_streamed_sentences_arrive_verified_before_the_answer_returns(
     corpus: tuple[Store, dict[str, str]], fake_settings: Settings, fake_openai: FakeOpenAI
 ) -> None:
     store, _ = corpus
-    question = RESCUE_QUESTION
+    question = OPEN_QUESTION
     rescue = evidence_id(store, question, "Rescue teams")
+    fake_openai.enqueue_tool_call("PlanDraft", OPEN_PLAN)
     fake_openai.enqueue_tool_call("Answer", draft(
         True,
         ("Rescue teams reached the northern villages on Monday.", [rescue]),

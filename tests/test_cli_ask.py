@@ -59,3 +59,31 @@ def test_ask_refuses_an_empty_question() -> None:
     assert result.returncode == 2
     assert "question is empty" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_ask_prints_figures_over_time_as_a_table_and_a_chart(
+    fake_settings: Settings, fake_openai: FakeOpenAI, tmp_path: Path
+) -> None:
+    from assistant.store import open_store
+
+    from .timeline_corpus import OFFICE, QUESTION, seed_timeline
+
+    store = open_store(fake_settings)
+    try:
+        seed_timeline(store, tmp_path / "corpus")
+    finally:
+        store.close()
+    result = factcheck("ask", QUESTION, env=fake_env(fake_openai))
+    assert result.returncode == 0, result.stderr
+    out = result.stdout
+    assert "Figures over time" in out
+    assert "Figures per source" not in out  # the series replaces the per-source table
+    header = next(line for line in out.splitlines() if line.startswith("when"))
+    assert header.split() == ["when", "figure", "asserter", "outlet", "cite", "revised"]
+    row = next(line for line in out.splitlines() if line.startswith("11 Jul 2031"))
+    for cell in ("14", OFFICE, "Ridge Gazette", "↑ at least 9"):
+        assert cell in row
+    # the chart: one bar a dated report, the latest revision marked
+    assert any(line.strip().startswith("12 Jul 2031") and "█" in line and "↑" in line
+               for line in out.splitlines())  # fmt: skip
+    assert fake_openai.requests == []

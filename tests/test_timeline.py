@@ -17,6 +17,7 @@ from assistant.llm import LLM
 from assistant.settings import Settings
 from assistant.store import open_store
 from assistant.summaries.digest import build_digest
+from assistant.summaries.models import Digest
 
 from .fake_openai import FakeOpenAI
 from .timeline_corpus import LEAGUE, OFFICE, QUESTION, seed_timeline
@@ -139,3 +140,31 @@ def test_the_digest_has_a_series_per_kind_that_changed(
     ]  # fmt: skip
     cited = {c.n for c in digest.citations}
     assert all(p.citation in cited for s in digest.series for p in s.points)
+
+
+def test_the_markdown_digest_lists_each_series_latest_first(
+    fake_settings: Settings, tmp_path: Path
+) -> None:
+    from assistant.summaries.markdown import digest_md
+
+    store = open_store(fake_settings)
+    try:
+        ids = list(seed_timeline(store, tmp_path / "corpus").values())
+        docs = [d for d in (store.docs.get(i) for i in ids) if d is not None]
+        digest = build_digest(store, docs, ClaimStore(store).claims(ids), [])
+    finally:
+        store.close()
+    text = digest_md(digest)
+    section = text.split("## Figures over time", 1)[1].split("Key figure quotes:", 1)[0]
+    deaths = section.split("**deaths**", 1)[1].split("**missing**", 1)[0]
+    rows = [line.split(" | ") for line in deaths.splitlines() if line.startswith("| ")][1:]
+    assert [r[1] for r in rows] == ["21", "23", "14", "at least 9"]
+    first = next(r for r in rows if r[1] == "14")
+    assert first[0] == "| 11 Jul 2031, as of 6 am on Friday"
+    assert first[2:5] == [OFFICE, "Ridge Gazette", f"[{deaths_citation(digest, 14)}]"]
+    assert "↑ at least 9" in first[5]
+
+
+def deaths_citation(digest: Digest, value: float) -> int:
+    series = next(s for s in digest.series if s.about == "deaths")
+    return next(p.citation for p in series.points if p.value == value)

@@ -34,6 +34,7 @@ from .fake_openai import FakeOpenAI
 
 FIGURES = "How many families were evacuated, per source?"
 RESCUE = "Where did rescue teams go on Monday?"
+OPEN = "Tell me about the rescue teams on Monday"
 SIZE = (120, 40)
 
 
@@ -139,7 +140,10 @@ def test_figure_question_shows_table_disagreements_and_evidence(
 def test_composed_answer_streams_with_citations(
     corpus: dict[str, str], fake_settings: Settings, fake_openai: FakeOpenAI
 ) -> None:
-    rescue = evidence_id(fake_settings, RESCUE, "Rescue teams")
+    # not a single fact (planned by the model): two sentences may answer it
+    rescue = evidence_id(fake_settings, OPEN, "Rescue teams")
+    fake_openai.enqueue_tool_call("PlanDraft", {"kind": "other", "about": "rescue teams",
+                                                "focus": []})  # fmt: skip
     fake_openai.enqueue_tool_call("Answer", {"answerable": True, "sentences": [
         {"text": "Rescue teams reached the northern villages on Monday.", "cites": [rescue]},
         {"text": "They rescued 500 people in the villages.", "cites": [rescue]},
@@ -147,7 +151,7 @@ def test_composed_answer_streams_with_citations(
     app = make_app(fake_settings)
 
     async def script(pilot: Pilot[None]) -> None:
-        card = await ask(pilot, RESCUE)
+        card = await ask(pilot, OPEN)
         assert card.answer is not None
         assert not card.answer.abstained
         # both sentences were streamed one by one, checked, with their citation numbers

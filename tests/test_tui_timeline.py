@@ -10,10 +10,11 @@ import pytest
 from textual.pilot import Pilot
 from textual.widgets import Markdown, Static
 
+from assistant.cli.timeline_view import BAR, bar
 from assistant.settings import Settings
 from assistant.store import open_store
 from assistant.tui import make_app
-from assistant.tui.timeline import BAR, TimelineView, bar
+from assistant.tui.timeline import TimelineView
 
 from .fake_openai import FakeOpenAI
 from .test_tui import ask, drive

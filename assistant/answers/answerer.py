@@ -16,7 +16,7 @@ from ..llm import LLM
 from ..search import Filters
 from ..store import Store
 from .cite import CitationBook
-from .compose import DraftSentence, compose
+from .compose import FACT_SENTENCES, MAX_SENTENCES, DraftSentence, compose
 from .conflicts import figure_conflicts, spelling_conflicts
 from .dates import date_conflicts
 from .evidence import Evidence, gather
@@ -156,7 +156,8 @@ class Answerer:
                 if on_sentence is not None:
                     on_sentence(sentence)
 
-        composed = compose(self.llm, question, evidence, on_partial)
+        limit = FACT_SENTENCES if plan.kind == "fact" else MAX_SENTENCES
+        composed = compose(self.llm, question, evidence, on_partial, max_sentences=limit)
         if composed.draft.answerable:
             on_partial(list(composed.draft.sentences))
             kept = [s for s in shown if s.verified]

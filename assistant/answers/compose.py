@@ -25,6 +25,10 @@ PROMPT = "answer"
 MAX_SENTENCES = 2
 """Sentences of an answer: the prompt asks for one or two, and the grammar stops a third
 (the 1.5B model at ~12 tokens a second spent ~4 s on a third, mostly repeating the first)."""
+FACT_SENTENCES = 1
+"""Sentences of the answer to a single-fact question ("When did ...?", "Where ...?"). In
+the eval runs of all four question suites no second sentence stated a gold fact that the
+first had not, and it cost ~50 tokens (~3 s at ~15 tokens a second)."""
 
 
 class DraftSentence(BaseModel):

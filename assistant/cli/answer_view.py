@@ -1,5 +1,6 @@
-"""Rich rendering of an answer: sentences with citation marks, the figures table, where
-sources disagree, and the quotes with outlet and asserter."""
+"""Rich rendering of an answer: sentences with citation marks, the figures table (or, for
+figures over time, the timeline table and chart), where sources disagree, and the quotes
+with outlet and asserter."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from rich.text import Text
 
 from ..answers import CANNOT_ANSWER, Answer, Citation, Sentence
 from .rows import Col, Row, rows_table, short_ids
+from .timeline_view import WIDE, timeline_chart, timeline_table
 
 
 def sentence_text(sentence: Sentence) -> Text:
@@ -35,7 +37,14 @@ def print_answer(console: Console, answer: Answer, *, streamed: bool) -> None:
             console.print(Text("Closest passages found:", style="bold"))
             _quotes(console, answer.closest)
         return
-    if answer.figures:
+    if answer.timeline:  # figures over time: the series as a table and a chart
+        console.print(Text(f"Figures over time: {answer.about}, latest first", style="bold"))
+        console.print(timeline_table(answer.timeline, narrow=WIDE))
+        console.print(timeline_chart(answer.timeline))
+        console.print()
+        for sentence in answer.sentences:
+            console.print(sentence_text(sentence))
+    elif answer.figures:
         console.print(_figures_table(answer, console.width))
         rest = [s for s in answer.sentences if not _is_per_outlet(s, answer)]
         for sentence in rest:

@@ -5,7 +5,8 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 
-from ..answers.models import Citation, FigureRow, Sentence
+from ..answers.models import Citation, FigureRow, FigureSeries, Sentence
+from ..answers.timeline import TIMELINE_COLUMNS, timeline_cells
 from .models import Digest, DocSummary
 
 
@@ -69,9 +70,25 @@ def digest_md(digest: Digest) -> str:
         lines += [f"- **{c.kind}** ({_cell(c.about)}): {c.summary}" for c in digest.conflicts]
     else:
         lines.append("_No disagreement between sources was found in the figures._")
+    lines += _over_time_md(digest.series)
     lines += ["", "Key figure quotes:", "", *quotes_md(digest.citations), "", "## Sources", ""]
     lines += [summary_md(s, level=3) for s in digest.sources]
     return "\n".join(lines)
+
+
+def _over_time_md(series: Sequence[FigureSeries]) -> list[str]:
+    """Each figure that changed over time: its reports, latest first, as the HTML digest's
+    tables beside its charts."""
+    if not series:
+        return []
+    lines = ["", "## Figures over time", ""]
+    for one in series:
+        lines += [f"**{_cell(one.about)}**, latest first:", "",
+                  "| " + " | ".join(TIMELINE_COLUMNS) + " |",
+                  "|" + "---|" * len(TIMELINE_COLUMNS)]  # fmt: skip
+        lines += ["| " + " | ".join(_cell(c) for c in timeline_cells(p)) + " |" for p in one.points]
+        lines.append("")
+    return lines[:-1]
 
 
 def to_json(documents: Sequence[DocSummary], digest: Digest | None) -> str:
