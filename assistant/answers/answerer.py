@@ -100,9 +100,10 @@ class Answerer:
             )  # fmt: skip
             if not selected:
                 return None
-            if not stated_for(self.store, selected, plan.places):
+            placed = stated_for(self.store, selected, plan.places)
+            if not placed:
                 return self._elsewhere(question, plan, selected)
-            figures = figure_rows(selected, book)
+            figures = figure_rows(placed, book)
             sentences = timeline_sentences(figures) if plan.timeline else figures_sentences(figures)
             timeline = timeline_points(figures) if plan.timeline else []
         conflicts = figure_conflicts(figures, plan.about) if figures else []
