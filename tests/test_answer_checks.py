@@ -75,6 +75,11 @@ def test_counted_head(question: str, head: str) -> None:
 def test_focus_words_are_the_event_asked_about() -> None:
     assert focus_of("How many North Korean soldiers have been killed?") == ["killed"]
     assert focus_of("How many troops per source?") == []
+    # what the counted are doing is asked too; a state of people is the figure's kind
+    assert focus_of("How many firefighters are battling the Orrin fire?") == ["battling"]
+    assert focus_of("How many people are still missing?") == []
+    assert focus_of("Who is overseeing the search?") == []
+    assert not states("Seven firefighters were among the injured.", "battling")
     assert stem("killed") == stem("killing") == stem("kills") == "kill"
     assert states("Two soldiers were killed on Monday.", "killed")
     assert not states("Two soldiers were deployed on Monday.", "killed")

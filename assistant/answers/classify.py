@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from ..claims.numbers import UNIT_DIMENSIONS, find_numbers
+from ..claims.reading.kinds import family
 from .models import Kind
 
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
@@ -116,17 +117,27 @@ _WHEN_CLAUSE = re.compile(r"\s(?:before|after|while|when|since|until|as)\s.*$", 
 
 
 def focus_of(question: str) -> list[str]:
-    """Event words an answer must state: participles such as "killed" or "wounded", of the
-    question's main clause ("released", not "worsened", in "From which dam was water
-    released before the flooding worsened?")."""
+    """Event words an answer must state: participles such as "killed" or "wounded", or
+    what the counted are doing ("how many firefighters are battling"), of the question's
+    main clause ("released",
+    not "worsened", in "From which dam was water released before the flooding worsened?")."""
     found: list[str] = []
-    for word in subject_words(_WHEN_CLAUSE.sub("", question)):
+    main = _WHEN_CLAUSE.sub("", question)
+    counting = re.search(r"\bhow\s+many\b", main, re.I) is not None
+    doing = {m.group(1).lower() for m in _PROGRESSIVE.finditer(main)} if counting else set()
+    for word in subject_words(main):
         low = word.lower()
         if low in _NOT_EVENTS or word[:1].isupper() or len(low) < 5:
             continue
-        if low.endswith(("ed", "en")) and low not in found:
+        # "how many firefighters are battling": what the counted are doing, unless it is
+        # a state of people that a figure's kind says ("are missing")
+        acting = low in doing and family(stem(low)) is None and family(low) is None
+        if (low.endswith(("ed", "en")) or acting) and low not in found:
             found.append(low)
     return found[:3]
+
+
+_PROGRESSIVE = re.compile(r"\b(?:is|are|was|were|been)\s+(?:still\s+)?([a-z]{3,}ing)\b", re.I)
 
 
 _COUNTED_AFTER = re.compile(
