@@ -506,6 +506,13 @@ def test_a_list_shares_the_counted_noun_and_a_headline_number_its_state() -> Non
         "12": "deaths", "five": "deaths", "one": "deaths"
     }  # fmt: skip
     assert figures("At least 30 killed in bus crash")["30"].counted.kind == "deaths"
+    listed = figures(
+        "Death figures remained unchanged for three other districts Orlan (12), Brisk (nine) "
+        "and Caddon (two)."
+    )
+    assert {s: f.counted.kind for s, f in listed.items() if s != "three"} == {
+        "12": "deaths", "nine": "deaths", "two": "deaths"
+    }  # fmt: skip
 
 
 @pytest.mark.parametrize(

@@ -53,7 +53,7 @@ __all__ = [
     "read_sentence",
 ]
 
-READER_VERSION = "parse-12"
+READER_VERSION = "parse-13"
 """Changes whenever the rules here change, so that stored claims are read again."""
 
 

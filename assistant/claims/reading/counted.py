@@ -267,18 +267,27 @@ def _shared_noun(verb: Token, inside: set[int]) -> Token | None:
 _PLACES = frozenset({"GPE", "LOC", "FAC"})
 _LISTED = frozenset({"appos", "nummod", "conj"})
 _WHERE = frozenset({"in", "at", "from"})
+_DIVISIONS = frozenset(
+    {"district", "village", "town", "city", "county", "state", "province", "region",
+     "municipality", "area", "zone", "ward", "suburb", "neighbourhood", "neighborhood"}
+)  # fmt: skip
+"""Nouns of places a list names ("eight other districts Araria (12), Purnea (nine)")."""
 
 
 def _in_place_list(noun: Token, via: str) -> bool:
-    """Is the number an item of a list of places ("in Arlo, five in Brisk", "Araria (12)",
-    "Arlo 12, Brisk 9"): a place name, or a name joined to one in a list?"""
+    """Is the number an item of a list of places ("in Arlo, five in Brisk", "districts
+    Araria (12), Purnea (9)"): a place name, or a name joined in a list to one or to a
+    noun of places?"""
     if via not in _LISTED or noun.pos_ != "PROPN":
         return False
     members = [noun]
-    while members[-1].dep_ in {"appos", "conj"} and members[-1].head.pos_ == "PROPN":
+    while members[-1].dep_ in {"appos", "conj"} and members[-1].head.pos_ in NOUNS:
         members.append(members[-1].head)
     return any(
-        m.ent_type_ in _PLACES or (m.dep_ == "pobj" and m.head.lower_ in _WHERE) for m in members
+        m.ent_type_ in _PLACES
+        or (m.dep_ == "pobj" and m.head.lower_ in _WHERE)
+        or m.lemma_.lower() in _DIVISIONS
+        for m in members
     )
 
 
