@@ -122,16 +122,21 @@ def test_a_timeline_answer_carries_its_points_from_claims(
     assert all(p.text.split()[-1] in quotes[p.citation] for p in answer.timeline)
 
 
-def test_the_digest_has_a_series_per_kind_that_changed(
-    fake_settings: Settings, tmp_path: Path
-) -> None:
-    store = open_store(fake_settings)
+def timeline_digest(settings: Settings, tmp_path: Path) -> Digest:
+    """The digest of the landslide corpus."""
+    store = open_store(settings)
     try:
         ids = list(seed_timeline(store, tmp_path / "corpus").values())
         docs = [d for d in (store.docs.get(i) for i in ids) if d is not None]
-        digest = build_digest(store, docs, ClaimStore(store).claims(ids), [])
+        return build_digest(store, docs, ClaimStore(store).claims(ids), [])
     finally:
         store.close()
+
+
+def test_the_digest_has_a_series_per_kind_that_changed(
+    fake_settings: Settings, tmp_path: Path
+) -> None:
+    digest = timeline_digest(fake_settings, tmp_path)
     series = {s.about: s for s in digest.series}
     assert set(series) == {"deaths", "missing"}
     assert sorted(p.value for p in series["deaths"].points) == [9, 14, 21, 23]
@@ -147,13 +152,7 @@ def test_the_markdown_digest_lists_each_series_latest_first(
 ) -> None:
     from assistant.summaries.markdown import digest_md
 
-    store = open_store(fake_settings)
-    try:
-        ids = list(seed_timeline(store, tmp_path / "corpus").values())
-        docs = [d for d in (store.docs.get(i) for i in ids) if d is not None]
-        digest = build_digest(store, docs, ClaimStore(store).claims(ids), [])
-    finally:
-        store.close()
+    digest = timeline_digest(fake_settings, tmp_path)
     text = digest_md(digest)
     section = text.split("## Figures over time", 1)[1].split("Key figure quotes:", 1)[0]
     deaths = section.split("**deaths**", 1)[1].split("**missing**", 1)[0]
