@@ -100,10 +100,9 @@ class Answerer:
             )  # fmt: skip
             if not selected:
                 return None
-            placed = stated_for(self.store, selected, plan.places)
-            if not placed:
+            if not stated_for(self.store, selected, plan.places):
                 return self._elsewhere(question, plan, selected)
-            figures = figure_rows(placed, book)
+            figures = figure_rows(selected, book)
             sentences = timeline_sentences(figures) if plan.timeline else figures_sentences(figures)
             timeline = timeline_points(figures) if plan.timeline else []
         conflicts = figure_conflicts(figures, plan.about) if figures else []

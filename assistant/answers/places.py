@@ -10,10 +10,8 @@ officials said 12 people died"), or in a relative clause about what it counts ("
 people who died in the Sonachal floods"), never in another clause ("17 were from
 Kaverikund district, where the river has submerged Nandgiri" gives no figure for Nandgiri).
 
-The answer lists only the figures stated for the question's places: a figure whose own
-clause names the place is preferred to one from a story set there. When no figure is stated
-for any of them, the answer says so and shows the nearest figures as such, never as the
-answer.
+When no figure is stated for any of the question's places, the answer says so and shows
+the nearest figures as such, never as the answer.
 """
 
 from __future__ import annotations
@@ -58,24 +56,22 @@ def question_places(store: Store, question: str) -> list[str]:
     ))  # fmt: skip
 
 
-def stated_for(store: Store, selected: Sequence[Selected], places: Sequence[str]) -> list[Selected]:
-    """The `selected` figures stated for one of `places` (see the module doc): those whose
-    own clause names a place; else, when none does, those whose headline names one (the
-    place is the story's setting); all of them when the question names no place."""
+def stated_for(store: Store, selected: Sequence[Selected], places: Sequence[str]) -> bool:
+    """Is any of the `selected` figures stated for one of `places` (see the module doc)?"""
     if not places:
-        return list(selected)
+        return True
+    for s in selected:
+        if any(_names(s.doc.title or "", p) for p in places):
+            return True
     # a dateline ("SABLE CREEK — ...") is where the report was filed, not the figure's place
     quotes = [mask_dateline(s.claim.quotes[0].text) for s in selected]
-    own: list[Selected] = []
     for s, doc in zip(selected, nlp.parse(store.settings.cache, quotes), strict=True):
         assert s.claim.quantity is not None
         at = doc.text.find(s.claim.quantity.surface)
         number = [t for t in doc if at <= t.idx < at + len(s.claim.quantity.surface)]
         if at >= 0 and number and any(_in_figure_clause(doc, number[-1], p) for p in places):
-            own.append(s)
-    if own:
-        return own
-    return [s for s in selected if any(_names(s.doc.title or "", p) for p in places)]
+            return True
+    return False
 
 
 def _in_figure_clause(doc: Doc, number: Token, place: str) -> bool:
