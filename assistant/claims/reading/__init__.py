@@ -29,7 +29,16 @@ from typing import TYPE_CHECKING
 
 from ..actors import find_actors, names_a_speaker
 from ..numbers import NumberMention
-from .attribution import REPORTING, Attribution, acting_body, attribute, is_agency, is_pronoun
+from .attribution import (
+    REPORTING,
+    Attribution,
+    acting_body,
+    attribute,
+    bare_participle,
+    is_agency,
+    is_pronoun,
+    passive,
+)
 from .counted import Counted, read_counted, refers_back
 from .furniture import dateline_carrier, furniture_reason
 from .kinds import FAMILIES, kind_of, money_kind
@@ -193,9 +202,7 @@ def _agentless(verb: Token) -> bool:
     participle ("Movements Confirmed")."""
     if any(c.dep_ == "agent" for c in verb.children):
         return False
-    passive = any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children)
-    bare = verb.tag_ == "VBN" and not any(c.dep_ in {"aux", "auxpass"} for c in verb.children)
-    return passive or bare
+    return passive(verb) or bare_participle(verb)
 
 
 def _is_question(doc: Doc) -> bool:

@@ -250,7 +250,7 @@ def _at(node: Token, outlet: str | None) -> tuple[Token | None, str | None] | No
         told = next((c for c in node.children if c.dep_ in {"dobj", "dative"}), None)
         if told is not None and is_agency(name := _span(told), outlet):
             carrier = name
-    if node.tag_ == "VBN" and not any(c.dep_ in {"aux", "auxpass"} for c in node.children):
+    if bare_participle(node):
         return None  # a bare participle ("Troop Movements Confirmed?"): nobody says it
     subject = _subject(node)
     if subject is None:
@@ -343,10 +343,19 @@ def _shares_subject(verb: Token) -> bool:
     """Is this active verb the second of two main-clause verbs sharing one subject ("X
     apologised and said ...")? Not a conjunct inside reported speech, whose subject is
     what is reported on ("agencies say an evacuation saved lives, but warn that ...")."""
-    passive = any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children)
     head = verb.head
     main = head.dep_ in {"ROOT", "conj"} and head.pos_ in {"VERB", "AUX"}
-    return verb.dep_ == "conj" and not passive and main
+    return verb.dep_ == "conj" and not passive(verb) and main
+
+
+def passive(verb: Token) -> bool:
+    """ "residents were told", "was reported": a passive verb."""
+    return any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children)
+
+
+def bare_participle(verb: Token) -> bool:
+    """ "Troop Movements Confirmed": a past participle with no auxiliary."""
+    return verb.tag_ == "VBN" and not any(c.dep_ in {"aux", "auxpass"} for c in verb.children)
 
 
 def _span(token: Token) -> str:
