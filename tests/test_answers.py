@@ -135,18 +135,39 @@ def test_a_single_fact_is_answered_in_one_sentence(
 ) -> None:
     store, _ = corpus
     rescue = evidence_id(store, RESCUE_QUESTION, "Rescue teams")
-    fake_openai.enqueue_tool_call(
-        "Answer", draft(True, ("Rescue teams reached the northern villages on Monday.", [rescue]))
-    )
+    fake_openai.enqueue_tool_call("Answer", draft(
+        True,
+        ("Rescue teams reached the northern villages on Monday.", [rescue]),
+        ("Rescue teams reached the villages in the north on Monday.", [rescue]),
+    ))  # fmt: skip
     answer = ask(store, fake_settings, RESCUE_QUESTION)
     fake_openai.assert_done()
     assert answer.kind == "fact"
+    # the first sentence passed the check: the stream was closed before the second counted
     assert [s.text for s in answer.sentences] == [
         "Rescue teams reached the northern villages on Monday."
     ]
-    # the grammar the model writes under stops a second sentence
+    assert answer.verification.checked == 1
+    assert answer.first_sentence_s is not None
+    assert 0 < answer.first_sentence_s <= answer.latency_s
     tool = fake_openai.requests[0]["json"]["tools"][0]["function"]["parameters"]
-    assert tool["properties"]["sentences"]["maxItems"] == 1
+    assert tool["properties"]["sentences"]["maxItems"] == 2
+
+
+def test_a_single_fact_gets_a_second_sentence_when_the_first_fails_the_check(
+    corpus: tuple[Store, dict[str, str]], fake_settings: Settings, fake_openai: FakeOpenAI
+) -> None:
+    store, _ = corpus
+    rescue = evidence_id(store, RESCUE_QUESTION, "Rescue teams")
+    fake_openai.enqueue_tool_call("Answer", draft(
+        True,
+        ("Rescue teams reached 14 villages in Oskar County.", [rescue]),
+        ("Rescue teams reached the northern villages on Monday.", [rescue]),
+    ))  # fmt: skip
+    answer = ask(store, fake_settings, RESCUE_QUESTION)
+    assert not answer.abstained
+    assert answer.answer.startswith("Rescue teams reached the northern villages on Monday.")
+    assert answer.verification.model_dump() == {"checked": 2, "verified": 1, "dropped": 1}
 
 
 def test_unanswerable_question_abstains_with_the_closest_passages(

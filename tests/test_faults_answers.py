@@ -19,7 +19,7 @@ from assistant.store import Store, open_store
 
 from .answer_corpus import seed_store
 from .fake_openai import FakeOpenAI
-from .test_answers import RESCUE_QUESTION, evidence_id
+from .test_answers import OPEN_PLAN, OPEN_QUESTION, RESCUE_QUESTION, evidence_id
 from .test_cli import factcheck
 from .test_cli_ask import fake_env
 from .test_faults import FAST, closed_port
@@ -54,16 +54,18 @@ def two_sentences(cite: str) -> list[str]:
 def test_cut_stream_raises_one_error_after_the_checked_sentences(
     rescue: tuple[Store, str], fake_settings: Settings, fake_openai: FakeOpenAI
 ) -> None:
-    store, cite = rescue
-    fake_openai.enqueue_stream(two_sentences(cite), cut_after=2)
+    store, _ = rescue
+    # an open question: a single fact's answer would end at its first checked sentence
+    fake_openai.enqueue_tool_call("PlanDraft", OPEN_PLAN)
+    fake_openai.enqueue_stream(two_sentences(open_cite(store)), cut_after=2)
     shown: list[Sentence] = []
     llm = LLM(fake_settings.llm, fake_settings.cache)
     try:
         with pytest.raises(LLMError, match="broke off"):
-            Answerer(store, llm).ask(RESCUE_QUESTION, on_sentence=shown.append)
+            Answerer(store, llm).ask(OPEN_QUESTION, on_sentence=shown.append)
     finally:
         llm.close()
-    assert len(fake_openai.requests) == 1  # a stream is not retried behind the user's back
+    assert len(fake_openai.requests) == 2  # a stream is not retried behind the user's back
     assert [(s.text, s.verified) for s in shown] == [(SUPPORTED, True)]
 
 
@@ -82,8 +84,13 @@ def test_http_errors_while_answering_are_retried_a_bounded_number_of_times(
     assert len(fake_openai.requests) == 3
 
 
-def cli_ask(fake: FakeOpenAI, **env: str) -> tuple[int, str, str]:
-    result = factcheck("ask", RESCUE_QUESTION, env={**fake_env(fake), **env})
+def open_cite(store: Store) -> str:
+    """The evidence id of the rescue sentence for `OPEN_QUESTION`."""
+    return evidence_id(store, OPEN_QUESTION, "Rescue teams")
+
+
+def cli_ask(fake: FakeOpenAI, question: str = RESCUE_QUESTION, **env: str) -> tuple[int, str, str]:
+    result = factcheck("ask", question, env={**fake_env(fake), **env})
     assert "Traceback" not in result.stderr
     assert "internal error" not in result.stderr
     return result.returncode, result.stdout, result.stderr
@@ -92,9 +99,10 @@ def cli_ask(fake: FakeOpenAI, **env: str) -> tuple[int, str, str]:
 def test_ask_with_a_cut_stream_fails_in_one_line(
     rescue: tuple[Store, str], fake_openai: FakeOpenAI
 ) -> None:
-    _, cite = rescue
-    fake_openai.enqueue_stream(two_sentences(cite), cut_after=2)
-    code, out, err = cli_ask(fake_openai)
+    store, _ = rescue
+    fake_openai.enqueue_tool_call("PlanDraft", OPEN_PLAN)
+    fake_openai.enqueue_stream(two_sentences(open_cite(store)), cut_after=2)
+    code, out, err = cli_ask(fake_openai, OPEN_QUESTION)
     assert code == 1
     assert SUPPORTED in out  # shown once checked, before the stream broke off
     (line,) = err.strip().splitlines()

@@ -16,7 +16,7 @@ from ..llm import LLM
 from ..search import Filters
 from ..store import Store
 from .cite import CitationBook
-from .compose import FACT_SENTENCES, MAX_SENTENCES, DraftSentence, compose
+from .compose import FACT_SENTENCES, DraftSentence, compose
 from .conflicts import figure_conflicts, spelling_conflicts
 from .dates import date_conflicts
 from .evidence import Evidence, gather
@@ -71,7 +71,7 @@ class Answerer:
         if plan.kind == "summary":
             answer = self._overview(question, plan, filters)
         if answer is None:
-            answer = self._composed(question, plan, filters, on_sentence)
+            answer = self._composed(question, plan, filters, on_sentence, began)
         answer.usage = usage_since(self.llm, calls_before)
         answer.latency_s = round(time.perf_counter() - began, 3)
         return answer
@@ -122,7 +122,7 @@ class Answerer:
 
     def _composed(
         self, question: str, plan: Plan, filters: Filters | None,
-        on_sentence: OnSentence | None,
+        on_sentence: OnSentence | None, began: float,
     ) -> Answer:  # fmt: skip
         spread = 1 if plan.kind in ("summary", "agreement") else None
         evidence, _ = gather(self.store, question, filters=filters, per_source=spread)
@@ -134,6 +134,7 @@ class Answerer:
         kept: list[Sentence] = []
         shown: list[Sentence] = []
         counts = Verification()
+        first_verified: list[float] = []  # when each verified sentence was ready
         sense = WordSense(self.store.embedder)
 
         def judge(draft: DraftSentence) -> Sentence:
@@ -143,6 +144,7 @@ class Answerer:
                      for c in dict.fromkeys(draft.cites) if c in by_id]  # fmt: skip
             if reason is None:
                 counts.verified += 1
+                first_verified.append(time.perf_counter() - began)
             else:
                 counts.dropped += 1
                 log.info("unsupported sentence %r: %s", draft.text, reason)
@@ -156,8 +158,11 @@ class Answerer:
                 if on_sentence is not None:
                     on_sentence(sentence)
 
-        limit = FACT_SENTENCES if plan.kind == "fact" else MAX_SENTENCES
-        composed = compose(self.llm, question, evidence, on_partial, max_sentences=limit)
+        def answered() -> bool:
+            return sum(s.verified for s in shown) >= FACT_SENTENCES
+
+        enough = answered if plan.kind == "fact" else None
+        composed = compose(self.llm, question, evidence, on_partial, enough=enough)
         if composed.draft.answerable:
             on_partial(list(composed.draft.sentences))
             kept = [s for s in shown if s.verified]
@@ -172,6 +177,7 @@ class Answerer:
             answer=" ".join(f"{s.text} {_marks(s.citations)}" for s in kept),
             sentences=shown, citations=book.all(), conflicts=conflicts, verification=counts,
             first_token_s=composed.first_token_s,
+            first_sentence_s=round(first_verified[0], 3),
         )  # fmt: skip
 
     def _overview(self, question: str, plan: Plan, filters: Filters | None) -> Answer | None:

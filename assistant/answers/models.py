@@ -156,3 +156,6 @@ class Answer(_Out):
     usage: AnswerUsage = Field(default_factory=AnswerUsage)
     latency_s: float = 0.0
     first_token_s: float | None = None
+    first_sentence_s: float | None = Field(
+        default=None, description="seconds from the question to the first verified sentence"
+    )

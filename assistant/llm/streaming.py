@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import json
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Generator, Sequence
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 import instructor
@@ -54,7 +54,7 @@ class StructuredStream(Generic[T]):
             raise RuntimeError("the stream has not been read to the end")
         return self._result
 
-    def __iter__(self) -> Iterator[dict[str, Any]]:
+    def __iter__(self) -> Generator[dict[str, Any], None, None]:
         from .client import ValidationFailed, api_error, is_transport_error
 
         ep = self._llm.endpoint(self._role)
@@ -64,6 +64,7 @@ class StructuredStream(Generic[T]):
         if ep.mode == instructor.Mode.JSON:
             schema = dumps_schema(self._model)
             messages.insert(0, {"role": "system", "content": f"Reply with JSON: {schema}"})
+        chunks = None
         try:
             chunks = ep.client.chat.completions.create(
                 model=ep.model, messages=messages, stream=True,
@@ -90,6 +91,8 @@ class StructuredStream(Generic[T]):
                 raise
             raise LLMError(f"the stream from {ep.model} at {ep.base_url} broke off: {exc}") from exc
         finally:
+            if chunks is not None:
+                chunks.close()  # a reader that stops early also stops the generation
             self._llm._record(self._role, ep.model, usage, began)
         try:
             self._result = self._model.model_validate_json(self.text, context=self._context)
