@@ -48,6 +48,10 @@ def test_every_figure_verdict_from_stored_claims(checker: Checker, fake_openai: 
     assert verdict(checker, "The ferry operator said 40 crew members were rescued.") == (
         "supported"
     )
+    # credited through the document that gives it
+    assert verdict(checker, "The ferry operator's count put the crew rescued at 40.") == (
+        "supported"
+    )
     assert verdict(checker, "The navy said the death toll rose to 23.") == "misattributed"
     assert fake_openai.requests == []  # figures are judged by code
 

@@ -415,6 +415,9 @@ def test_a_participle_of_speech_is_said_by_the_subject_of_its_clause() -> None:
         ("Cyclone Phailin: 500,000 homes evacuated as storm pounds coast", "500,000", None),
         ("The department has put the number of people affected by the floods at 81.57 lakh.",
          "81.57 lakh", "The department"),
+        # the possessor of the document that reports it
+        ("The port authority's revised assessment put the damage at $12 million.",
+         "$12 million", "The port authority"),
     ],
 )  # fmt: skip
 def test_who_says_it_past_clauses_documents_and_storms(

@@ -98,8 +98,9 @@ def read_figures(store: Store, text: str) -> list[FigureCheck]:
         return []
     (doc,) = nlp.parse(store.settings.cache, [text])
     reading = read_sentence(text, mentions, doc)
-    # who did it ("the state government has sought ...") is credited only in reported speech
-    credits = REPORTING.search(text) is not None
+    # who did it ("the state government has sought ...") is credited only in reported speech,
+    # as a reporting verb of the parse ("The SSDMA's assessment put the damage at ...") says
+    credits = REPORTING.search(text) is not None or reading.statement.asserter is not None
     found = [
         FigureCheck(
             surface=f.mention.surface, value=f.mention.value, hedge=f.mention.hedge,

@@ -62,7 +62,7 @@ __all__ = [
     "read_sentence",
 ]
 
-READER_VERSION = "parse-13"
+READER_VERSION = "parse-14"
 """Changes whenever the rules here change, so that stored claims are read again."""
 
 

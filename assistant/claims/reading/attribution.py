@@ -258,7 +258,7 @@ def _at(node: Token, outlet: str | None) -> tuple[Token | None, str | None] | No
         subject = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
     if subject is None:
         return None, carrier
-    return subject, carrier
+    return _source_of(subject), carrier  # "X's revised assessment put ...": X
 
 
 _DOCUMENTS: Final = frozenset(
