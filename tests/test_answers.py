@@ -150,6 +150,9 @@ def test_a_single_fact_is_answered_in_one_sentence(
     assert answer.verification.checked == 1
     assert answer.first_sentence_s is not None
     assert 0 < answer.first_sentence_s <= answer.latency_s
+    # the endpoint reports no usage for a stream closed early: what it streamed is counted
+    assert answer.usage.calls == 1
+    assert answer.usage.completion_tokens > 0
     tool = fake_openai.requests[0]["json"]["tools"][0]["function"]["parameters"]
     assert tool["properties"]["sentences"]["maxItems"] == 2
 

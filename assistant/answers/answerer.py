@@ -151,9 +151,16 @@ class Answerer:
             return Sentence(text=draft.text.strip(), citations=cited, verified=reason is None,
                             reason=reason)  # fmt: skip
 
+        judged: dict[tuple[str, tuple[str, ...]], Sentence] = {}
+
         def on_partial(done: list[DraftSentence]) -> None:
-            for draft in done[len(shown) :]:
-                sentence = judge(draft)
+            # each sentence once, as soon as it is written; an answer asked again after an
+            # invalid stream brings sentences of its own
+            for draft in done:
+                key = (draft.text, tuple(draft.cites))
+                if key in judged:
+                    continue
+                judged[key] = sentence = judge(draft)
                 shown.append(sentence)
                 if on_sentence is not None:
                     on_sentence(sentence)
@@ -164,8 +171,10 @@ class Answerer:
         enough = answered if plan.kind == "fact" else None
         composed = compose(self.llm, question, evidence, on_partial, enough=enough)
         if composed.draft.answerable:
-            on_partial(list(composed.draft.sentences))
-            kept = [s for s in shown if s.verified]
+            final = list(composed.draft.sentences)
+            on_partial(final)
+            keys = dict.fromkeys((d.text, tuple(d.cites)) for d in final)  # a repeat once
+            kept = [s for key in keys if (s := judged[key]).verified]
         if not kept:
             return self._abstain(question, plan, evidence, counts, shown)
         conflicts = []

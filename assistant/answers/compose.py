@@ -94,7 +94,7 @@ def compose(
     try:
         parts = iter(stream)
         for partial in parts:
-            done = _complete_sentences(partial)
+            done = finished_sentences(partial, closed=stream.text.rstrip().endswith("}"))
             if on_partial is not None:
                 on_partial(done)
             if enough is not None and enough():
@@ -108,13 +108,17 @@ def compose(
     return Composed(draft, stream.first_token_s)
 
 
-def _complete_sentences(partial: dict[str, Any]) -> list[DraftSentence]:
-    """Sentences the model has finished writing (all but the one being written)."""
+def finished_sentences(partial: dict[str, Any], closed: bool = False) -> list[DraftSentence]:
+    """Sentences the model has finished writing: all but the one being written, and that
+    one too once the output so far ends in "}" after its citations (the schema puts `text`
+    before `cites`, and a citation id holds no brace, so the brace closes the sentence)."""
     raw = partial.get("sentences")
     if partial.get("answerable") is not True or not isinstance(raw, list):
         return []
+    last = raw[-1] if raw else None
+    finished = closed and isinstance(last, dict) and bool(last.get("cites"))
     done: list[DraftSentence] = []
-    for item in raw[:-1]:
+    for item in raw if finished else raw[:-1]:
         if isinstance(item, dict) and isinstance(item.get("text"), str):
             cites = [c for c in item.get("cites") or [] if isinstance(c, str)]
             done.append(DraftSentence(text=item["text"], cites=cites))

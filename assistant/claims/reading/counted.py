@@ -526,22 +526,41 @@ def _holders(noun: Token | None, state: Token | None) -> list[Token]:
 
 def _measured(measure: Token, number: list[Token], start: int, end: int) -> Counted | None:
     """ "The death toll rose to 157": what the measure is of."""
+    if _names_nothing(measure, number):
+        return None  # "the final figure could reach N": what it counts is elsewhere
+    modifiers, of_words = _measure_words(measure, number)
+    words = sorted([*modifiers, measure, *of_words], key=lambda t: t.i)
+    text = " ".join(t.text for t in words if t.pos_ != "DET")
+    kind = kind_of(None, [m.lemma_ for m in modifiers] + _of_lemmas(of_words), measure.lemma_)
+    return Counted(text, kind, _span([*modifiers, measure, *number], start, end))
+
+
+def _measure_words(measure: Token, number: list[Token]) -> tuple[list[Token], list[Token]]:
+    """The words that say what a measure is of: its noun modifiers ("death toll",
+    "casualty figure"; not "final figure") and its "of" phrase or participle ("the number
+    of people reported missing")."""
     modifiers = [
         c for c in measure.lefts if c.dep_ in {"compound", "amod", "nmod"} and c.pos_ in NOUNS
-    ]  # "death toll", "casualty figure"; not "final figure"
+    ]  # fmt: skip
     of = next((c for c in measure.rights if c.dep_ == "prep" and c.lower_ == "of"), None)
     inside = {t.i for t in number}
     of_words = [t for t in of.subtree if t.i not in inside] if of is not None else []
-    # "the number of people reported missing": the participle may hang from the measure
     of_words += [t for c in measure.rights if c.dep_ == "acl" for t in c.subtree]
-    of_lemmas = [t.lemma_ for t in of_words if t.pos_ in NOUNS | {"ADJ", "VERB"}]
-    words = sorted([*modifiers, measure, *of_words], key=lambda t: t.i)
-    text = " ".join(t.text for t in words if t.pos_ != "DET")
+    return modifiers, of_words
+
+
+def _of_lemmas(of_words: list[Token]) -> list[str]:
+    return [t.lemma_ for t in of_words if t.pos_ in NOUNS | {"ADJ", "VERB"}]
+
+
+def _names_nothing(measure: Token, number: list[Token]) -> bool:
+    """Is the measure a tally that names no thing of its own ("the final figure", "a
+    preliminary estimate"), unlike "the death toll" or "the number of dead"?"""
     lemma = measure.lemma_.lower()
-    if not modifiers and not of_lemmas and lemma in MEASURE_NOUNS and lemma != "toll":
-        return None  # "the final figure could reach N": what it counts is elsewhere
-    kind = kind_of(None, [m.lemma_ for m in modifiers] + of_lemmas, measure.lemma_)
-    return Counted(text, kind, _span([*modifiers, measure, *number], start, end))
+    if lemma not in MEASURE_NOUNS or lemma == "toll":
+        return False
+    modifiers, of_words = _measure_words(measure, number)
+    return not modifiers and not _of_lemmas(of_words)
 
 
 _REVISED = frozenset({"up", "down"})
@@ -568,7 +587,7 @@ def refers_back(number: list[Token]) -> list[Token] | None:
         )
     if measure is None or measure.i in inside or measure.lemma_.lower() not in MEASURE_NOUNS:
         return None
-    if measure.lemma_.lower() == "toll" or _measured(measure, number, 0, 0) is not None:
+    if not _names_nothing(measure, number):
         return None  # it names what it counts ("the death toll", "the number of dead")
     modifiers = [c for c in measure.lefts if c.dep_ in {"amod", "det"}]
     return sorted([*modifiers, measure], key=lambda t: t.i)
