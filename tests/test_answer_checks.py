@@ -17,7 +17,7 @@ from assistant.answers.classify import (
 from assistant.answers.dates import date_conflicts
 from assistant.answers.evidence import Evidence
 from assistant.answers.senses import WordSense
-from assistant.answers.verify import check
+from assistant.answers.verify import check, supported_by
 from assistant.embeddings import Embedder
 from assistant.settings import Settings
 from assistant.store import Document
@@ -133,6 +133,26 @@ def test_sentence_checks(text: str, cites: list[str], problem: str | None) -> No
     else:
         assert reason is not None
         assert problem in reason
+
+
+def test_a_true_sentence_citing_the_wrong_passage_is_cited_to_the_one_that_states_it() -> None:
+    question = "How many families were evacuated?"
+    stated = "The agency said at least 1,200 families were evacuated."
+    assert supported_by(stated, ["E2"], evidence(), question) == (["E1"], None)
+    assert supported_by(stated, ["E1"], evidence(), question) == (["E1"], None)
+    # two facts of two passages: the passage that was missing is cited beside the other
+    both = (
+        "The agency said 1,200 families were evacuated and Mayor Ana Souza said 40 schools "
+        "remain closed."
+    )
+    assert check(both, ["E1"], evidence(), "") is not None
+    assert supported_by(both, ["E1"], evidence(), "") == (["E1", "E2"], None)
+    # what no passage states stays unsupported, under the model's own citations
+    cites, reason = supported_by("The agency said 1,300 families were evacuated.", ["E2"],
+                                 evidence(), question)  # fmt: skip
+    assert cites == ["E2"]
+    assert reason is not None
+    assert "1,300" in reason
 
 
 def test_a_how_many_answer_must_give_a_number_of_the_thing_counted() -> None:

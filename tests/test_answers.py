@@ -224,7 +224,10 @@ def test_invalid_streamed_answer_is_asked_again(
     store, _ = corpus
     question = RESCUE_QUESTION
     rescue = evidence_id(store, question, "Rescue teams")
-    fake_openai.enqueue_tool_call("Answer", draft(True, ("Rescue teams went north.", ["E99"])))
+    # an id it was not given (a true sentence would be cited to its passage before the end)
+    fake_openai.enqueue_tool_call(
+        "Answer", draft(True, ("Volcanic ash grounded every flight.", ["E99"]))
+    )
     fake_openai.enqueue_tool_call(
         "Answer", draft(True, ("Rescue teams reached the northern villages.", [rescue]))
     )

@@ -113,7 +113,10 @@ def test_ask_with_a_cut_stream_fails_in_one_line(
 def test_ask_whose_answer_never_validates_fails_in_one_line(
     rescue: tuple[Store, str], fake_openai: FakeOpenAI
 ) -> None:
-    invalid = {"answerable": True, "sentences": [{"text": SUPPORTED, "cites": ["E99"]}]}
+    # an id it was not given, on a sentence no passage states (a stated one would be cited
+    # to its passage and shown)
+    unstated = "Volcanic ash grounded every flight."
+    invalid = {"answerable": True, "sentences": [{"text": unstated, "cites": ["E99"]}]}
     fake_openai.enqueue_tool_call("Answer", invalid, times=5)
     code, _, err = cli_ask(fake_openai, FACTCHECK_LLM__VALIDATION_RETRIES="1")
     assert code == 1

@@ -29,7 +29,7 @@ from .plan import Plan, plan_question
 from .senses import WordSense
 from .synthesis import figures_sentences, why_sentences
 from .timeline import timeline_points, timeline_sentences
-from .verify import check
+from .verify import supported_by
 from .who import attribution_sentences
 
 log = logging.getLogger(__name__)
@@ -139,9 +139,11 @@ class Answerer:
 
         def judge(draft: DraftSentence) -> Sentence:
             counts.checked += 1
-            reason = check(draft.text, draft.cites, by_id, question, plan.focus, head, sense.stated)
+            cites, reason = supported_by(
+                draft.text, draft.cites, by_id, question, plan.focus, head, sense.stated
+            )
             cited = [book.cite(by_id[c].doc, by_id[c].start, by_id[c].end)
-                     for c in dict.fromkeys(draft.cites) if c in by_id]  # fmt: skip
+                     for c in dict.fromkeys(cites) if c in by_id]  # fmt: skip
             if reason is None:
                 counts.verified += 1
                 first_verified.append(time.perf_counter() - began)

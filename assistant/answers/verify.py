@@ -68,6 +68,37 @@ def check(
     return next((p for p in problems if p is not None), None)
 
 
+MAX_CITES = 3
+"""Citations of one sentence (the answer schema's limit)."""
+
+
+def supported_by(
+    text: str, cites: Sequence[str], evidence: Mapping[str, Evidence], question: str,
+    focus: Sequence[str] = (), head: str | None = None, stated: Stated = states,
+) -> tuple[list[str], str | None]:  # fmt: skip
+    """The citations under which `text` passes `check`, and None; or the model's own
+    citations and the reason they fail.
+
+    The small answer models often write a sentence of one passage and cite its neighbour
+    (a headline, the sentence before). When the cited evidence fails, each other passage
+    is tried in place of the citations, then beside them: a sentence is shown verified
+    only under citations that pass the same check, so the invariant holds; what changes
+    is that a true sentence is no longer dropped for a wrong id.
+    """
+    reason = check(text, cites, evidence, question, focus, head, stated)
+    if reason is None:
+        return list(cites), None
+    own = list(dict.fromkeys(c for c in cites if c in evidence))
+    others = [i for i in evidence if i not in own]
+    candidates = [[i] for i in others]
+    if own and len(own) < MAX_CITES:
+        candidates += [[*own, i] for i in others]
+    for candidate in candidates:
+        if check(text, candidate, evidence, question, focus, head, stated) is None:
+            return candidate, None
+    return list(cites), reason
+
+
 def _date_words(date: str | None) -> str:
     """A document's date as a sentence may say it: "2 March 2031 Mar"."""
     try:

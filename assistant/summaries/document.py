@@ -15,7 +15,7 @@ from ..answers.cite import CitationBook, outlet_name
 from ..answers.compose import compose
 from ..answers.evidence import MAX_SENTENCE_CHARS, Evidence
 from ..answers.models import Sentence
-from ..answers.verify import check
+from ..answers.verify import supported_by
 from ..claims.models import Claim
 from ..llm import LLM
 from ..prompting import load_prompt
@@ -80,10 +80,10 @@ def summarize_document(llm: LLM, doc: Document, claims: list[Claim]) -> DocSumma
                for c in claims if c.asserter for q in c.quotes}  # fmt: skip
     book = CitationBook()
     for draft in composed.draft.sentences:
-        reason = check(draft.text, draft.cites, by_id, question="")
+        cites, reason = supported_by(draft.text, draft.cites, by_id, question="")
         cited = [
             book.cite(doc, by_id[c].start, by_id[c].end, said_by.get(by_id[c].start))
-            for c in dict.fromkeys(draft.cites) if c in by_id
+            for c in dict.fromkeys(cites) if c in by_id
         ]  # fmt: skip
         if reason is not None:
             log.info("%s: dropped %r (%s)", doc.id, draft.text, reason)
