@@ -207,6 +207,31 @@ def test_bulleted_link_list_is_removed_even_with_one_item() -> None:
     assert clean_text(text).text == f"{ARTICLE}\n\nMore text follows here."
 
 
+def test_story_cards_after_a_separator_are_removed_to_the_end() -> None:
+    cards = (
+        "-\n"
+        "Six hurt as ferry hits pier\n"
+        "The vessel struck the jetty at low tide while docking in the harbour Local News -\n"
+        "90 flights cancelled in storm\n"
+        "Airlines grounded planes across the region as winds reached Weather -\n"
+        "Bridge closes for repairs after 12\n"
+        "Engineers found cracks in two of the"
+    )
+    result = clean_text(f"{ARTICLE}\n{cards}")
+    assert result.text == ARTICLE
+    assert result.removed_by_rule == {"related": 7}
+
+
+def test_a_section_break_and_a_dash_in_reporting_are_kept() -> None:
+    text = (
+        f"{ARTICLE}\n\n* * *\n\nThe mayor said 40 schools would reopen - but not all.\n"
+        "Crews worked through the night, the Fire Service -"
+    )
+    result = clean_text(text)
+    assert "40 schools would reopen" in result.text
+    assert "the Fire Service -" in result.text  # one line ending in a label is not a card list
+
+
 def test_single_unbulleted_line_after_a_header_mid_article_is_kept() -> None:
     text = f"{ARTICLE}\n\nRead more\n\nA section heading of the article\n\n{ARTICLE[:-1]} again."
     result = clean_text(text)

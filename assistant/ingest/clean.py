@@ -22,8 +22,10 @@ from .rules import (
     LIST_BULLET,
     RELATED_HEADER,
     RELATED_ITEM_MAX,
+    is_card_teaser,
     is_fragment,
     is_related_item,
+    is_separator,
     social_attribution,
 )
 
@@ -52,6 +54,9 @@ def clean_text(text: str) -> CleanResult:
     - ``related``: link titles directly under a link-list header (blank lines between them
       allowed, at most 8): dropped only when clearly a list (two or more titles, every one
       bulleted, or the list runs to the end of the text);
+    - ``related`` too: a block of story cards, from a separator line ("-") to the next or
+      to the end, two or more of its lines teasers ending in a section label and a dash
+      ("… in north-western Spain World News -");
     - ``fragment``: a short non-sentence line without figures whose nearest non-blank
       neighbours on both sides are page chrome (copyright, privacy, reprint, appeal,
       correction, related), e.g. an outlet name or sponsor credit inside a footer;
@@ -74,6 +79,7 @@ def clean_text(text: str) -> CleanResult:
         line = doc.stripped[i]
         doc.why[i] = next((name for name, rule in LINE_RULES.items() if rule(line)), None)
     doc.mark_related_lists()
+    doc.mark_card_lists()
     doc.mark_fragments()
     doc.mark_duplicates()
     posts = doc.find_posts()
@@ -137,6 +143,18 @@ class _Lines:
         if len(items) >= 2 or bulleted or at_end:
             for k in items:
                 self.why[k] = "related"
+
+    def mark_card_lists(self) -> None:
+        """A block of story cards: from a separator line to the next or to the end, at
+        least two of its lines teasers ending in a section label ("… World News -"). Every
+        line of it goes (headlines, teasers, a teaser cut off by the page's end)."""
+        cuts = [i for i in self.nonblank if is_separator(self.stripped[i])]
+        for at, start in enumerate(cuts):
+            end = cuts[at + 1] if at + 1 < len(cuts) else len(self.stripped)
+            block = [i for i in self.nonblank if start < i < end and self.why[i] is None]
+            if sum(is_card_teaser(self.stripped[i]) for i in block) >= 2:
+                for i in (start, *block):
+                    self.why[i] = "related"
 
     def mark_fragments(self) -> None:
         for i in self.nonblank:

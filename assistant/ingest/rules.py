@@ -258,6 +258,21 @@ def is_related_item(line: str) -> bool:
     return len(body) <= 150 and len(body.split()) <= 25 and not body.endswith(_SENTENCE_END)
 
 
+_SEPARATOR = re.compile(r"[-–—|•·*_=~\s]{1,12}")
+_CARD_LABEL = re.compile(r"\S\s+[A-Z][\w&'’]*(?:\s+[A-Z][\w&'’]*){0,2}\s+[-–—|]$")
+
+
+def is_separator(line: str) -> bool:
+    """A line of rule characters only: "-", "* * *", "———"."""
+    return bool(_SEPARATOR.fullmatch(line))
+
+
+def is_card_teaser(line: str) -> bool:
+    """The teaser of a story card, ending in its section label and a rule: "The accident
+    occurred south of the capital World News -". Reporting never ends a line in a dash."""
+    return len(line) <= 400 and bool(_CARD_LABEL.search(line))
+
+
 def is_fragment(line: str) -> bool:
     """A short non-sentence without figures (an outlet name, a sponsor credit)."""
     return (
