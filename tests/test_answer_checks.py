@@ -66,6 +66,10 @@ def test_the_measure_asked_is_frame_and_a_unit_states_its_dimension() -> None:
         ("How many North Korean troops are in Russia, per source?", "troops"),
         ("What is the number of families evacuated?", "families"),
         ("How many soldiers have been killed?", "soldiers"),
+        # a closing verb of change is what the figure did, not what it counts
+        ("How did the number of North Korean troops change?", "troops"),
+        ("How did the death toll change?", "toll"),
+        ("How has the number of people displaced grown?", "people"),
     ],
 )
 def test_counted_head(question: str, head: str) -> None:

@@ -151,15 +151,28 @@ _AUXILIARY_WORDS = "does do did is are was were has have had will would can coul
 _AUXILIARY = frozenset(_AUXILIARY_WORDS.split())
 
 
+CHANGE_VERB = re.compile(
+    r"(?:chang|evolv|ris|grow|grew|went|gone|develop|revis|increas|climb)\w*",
+    re.I,
+)
+"""Verbs of a figure changing ("How did the death toll change?", "... rise?")."""
+
+
+def _without_change_verb(words: list[str]) -> list[str]:
+    """The words without a closing verb of change: "death toll change" -> "death toll"."""
+    return words[:-1] if len(words) > 1 and CHANGE_VERB.fullmatch(words[-1]) else words
+
+
 def counted_head(question: str) -> str | None:
     """The noun a figure question counts: "how many North Korean troops are in Russia?" ->
-    "troops" (the last subject word before the verb, preposition or end of the phrase)."""
+    "troops" (the last subject word before the verb, preposition or end of the phrase; a
+    closing verb of change is no noun: "How did the number of troops change?")."""
     m = _COUNTED_AFTER.search(question)
     if m is None:
-        words = subject_words(question)
+        words = _without_change_verb(subject_words(question))
         return words[-1].lower() if words else None
     head: str | None = None
-    phrase = _WORD.findall(m["phrase"])
+    phrase = _without_change_verb(_WORD.findall(m["phrase"]))
     if phrase and phrase[0].lower() in _AUXILIARY:
         return None  # "how much does Russia pay ...": no noun is counted
     for word in phrase:

@@ -17,12 +17,12 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from .classify import CHANGE_VERB
 from .models import FigureRow, FigureSeries, Sentence, TimelinePoint
 from .phrasing import KIND_WORDS, day_label, source_label, value_text, without_repeats
 
 _TIMELINE = re.compile(
-    r"\bhow\s+(?:did|has|have|does|do)\b.*\b(?:chang|evolv|ris|grow|grew|went|gone|develop|"
-    r"revis|increas|climb)\w*"
+    rf"\bhow\s+(?:did|has|have|does|do)\b.*\b{CHANGE_VERB.pattern}"
     r"|\b(?:latest|most\s+recent|newest|current|up[\s-]to[\s-]date)\b"
     r"|\bover\s+time\b",
     re.I,
