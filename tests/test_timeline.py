@@ -55,8 +55,10 @@ def test_the_latest_first_then_each_asserters_revisions() -> None:
         "40 dead, according to the opposition (Outlet c, 5 Mar 2031) [4]."
     )
     assert "The coast guard's figure went from 11 [1] to 19 [2] to 27 [3]." in texts
-    # the undated figure is listed last, never taken for the latest
-    assert texts[-1].startswith("Latest first: 27 dead")
+    # the earlier figures, latest first, without the latest again; the undated figure is
+    # listed last, never taken for the latest
+    assert texts[-1].startswith("Before that: 19 dead, according to the coast guard")
+    assert "27 dead" not in texts[-1]
     assert texts[-1].rstrip(".").endswith("25 dead (Outlet d, undated) [5]")
 
 

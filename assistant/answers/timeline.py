@@ -30,8 +30,9 @@ _TIMELINE = re.compile(
 
 
 _SERIES = 2
-LISTING = "Latest first: "
-"""How the sentence listing every figure latest first begins (a table can show it)."""
+LISTING = "Before that: "
+"""How the sentence listing the earlier figures, latest first, begins (a table can show
+it instead)."""
 
 
 def asks_timeline(question: str) -> bool:
@@ -70,11 +71,13 @@ def _series(ordered: Sequence[FigureRow]) -> dict[str, list[FigureRow]]:
 
 
 def timeline_sentences(rows: Sequence[FigureRow]) -> list[Sentence]:
-    """The latest figure first, then each asserter's series with its revisions."""
+    """The latest figure first, then each asserter's series with its revisions, then the
+    earlier figures."""
     ordered = in_time_order(rows)
     if not ordered:
         return []
-    latest = without_repeats(_latest(ordered))
+    newest = _latest(ordered)
+    latest = without_repeats(newest)
     sentences = [
         Sentence(
             text=f"The latest figure{'s' if len(latest) > 1 else ''}: "
@@ -93,12 +96,15 @@ def timeline_sentences(rows: Sequence[FigureRow]) -> list[Sentence]:
                 citations=sorted({r.citation for r in own}),
             )
         )
-    sentences.append(
-        Sentence(
-            text=LISTING + "; ".join(_dated(r) for r in newest_first(ordered)) + ".",
-            citations=sorted({r.citation for r in ordered}),
+    shown = {id(r) for r in newest}
+    earlier = [r for r in newest_first(ordered) if id(r) not in shown]
+    if earlier:  # the latest were said first: not again
+        sentences.append(
+            Sentence(
+                text=LISTING + "; ".join(_dated(r) for r in earlier) + ".",
+                citations=sorted({r.citation for r in earlier}),
+            )
         )
-    )
     return sentences
 
 
