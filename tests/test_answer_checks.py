@@ -16,6 +16,7 @@ from assistant.answers.classify import (
 )
 from assistant.answers.dates import date_conflicts
 from assistant.answers.evidence import Evidence
+from assistant.answers.plan import plan_question
 from assistant.answers.senses import WordSense
 from assistant.answers.verify import check, supported_by
 from assistant.embeddings import Embedder
@@ -315,3 +316,20 @@ def test_a_sum_of_money_answers_how_much_money() -> None:
     assert check(said, ["E1"], given, question, head="money") is None
     reason = check("The foundation raised 40 grants.", ["E1"], given, question, head="money")
     assert reason is not None
+
+
+@pytest.mark.parametrize(
+    ("question", "counted"),
+    [
+        ("Do the sources agree on how many North Korean troops are in Russia?", "troops"),
+        ("Do the sources agree on the death toll?", "toll"),
+        ("Do the sources agree on where the North Korean troops are being trained?", None),
+        ("Do the sources agree on whether the dam was handled properly?", None),
+    ],
+)
+def test_an_agreement_on_where_or_whether_counts_nothing(
+    question: str, counted: str | None
+) -> None:
+    # rule-planned: no model is asked (an LLM that cannot answer stands in)
+    plan, asked = plan_question(None, question)  # type: ignore[arg-type]
+    assert (plan.kind, plan.counted, asked) == ("agreement", counted, False)

@@ -185,6 +185,18 @@ def counted_head(question: str) -> str | None:
     return head
 
 
+_AGREE_ON_NON_FIGURE = re.compile(
+    r"\bagree\w*\s+(?:on|about|over|as\s+to)\s+(?:where|when|who|whom|whose|whether|why)\b",
+    re.I,
+)
+
+
+def asks_agreement_on_non_figure(question: str) -> bool:
+    """ "Do the sources agree on where the troops are trained?": an agreement question on a
+    place, a time, a person or a yes/no, which the sources' figures do not answer."""
+    return _AGREE_ON_NON_FIGURE.search(question) is not None
+
+
 _PERCENTAGE = re.compile(
     r"\b(?:what|which)\s+(?:percentage|percent|per\s+cent|proportion|share|fraction)\b", re.I
 )

@@ -14,7 +14,15 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validat
 
 from ..llm import LLM
 from ..prompting import load_prompt
-from .classify import about_of, asks_percentage, counted_head, focus_of, how_many_of, rule_kind
+from .classify import (
+    about_of,
+    asks_agreement_on_non_figure,
+    asks_percentage,
+    counted_head,
+    focus_of,
+    how_many_of,
+    rule_kind,
+)
 from .models import Kind
 from .timeline import asks_timeline
 
@@ -83,7 +91,9 @@ def plan_question(llm: LLM, question: str) -> tuple[Plan, bool]:
     later steps read the plan, not the question again.
     """
     plan, asked = _plan(llm, question)
-    counted = counted_head(question)
+    # an agreement on where or when is not one on figures: nothing is counted
+    on_figures = not (plan.kind == "agreement" and asks_agreement_on_non_figure(question))
+    counted = counted_head(question) if on_figures else None
     read = plan.model_copy(
         update={
             "counted": counted,
