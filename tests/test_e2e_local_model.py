@@ -78,22 +78,3 @@ def test_doctor_all_green(require_models: Any) -> None:
     assert result.returncode == 0, result.stdout + result.stderr
     assert "all checks passed" in result.stdout
     assert " fail " not in result.stdout
-
-
-class Reply(BaseModel):
-    answerable: bool
-    sentences: list[str] = Field(max_length=1)
-
-
-def test_local_engine_writes_compact_json(local_llm: LLM) -> None:
-    # left to a json_schema the engine admits any whitespace, and the model spends a tenth
-    # of its tokens on '{ "answerable": true, "sentences": [ ...'
-    messages: list[Any] = [
-        {"role": "user", "content": f"{SENTENCE}\n\nHow many troops have arrived? Answer."}
-    ]
-    stream = local_llm.structured_stream("answer", Reply, messages, max_tokens=80)
-    list(stream)
-    assert stream.result.answerable is True
-    assert stream.text.startswith('{"answerable":true,"sentences":["')
-    assert '", "' not in stream.text
-    assert '": ' not in stream.text

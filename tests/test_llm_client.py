@@ -2,16 +2,13 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
-import instructor
 import pytest
 from pydantic import BaseModel, ValidationInfo, field_validator
 
 from assistant.errors import LLMError, ModelNotReadyError
 from assistant.llm import LLM
-from assistant.llm.streaming import _schema_kwargs
 from assistant.settings import Settings
 
 from .fake_openai import FakeOpenAI
@@ -122,35 +119,6 @@ def test_stream_yields_text_and_records_usage(
     assert fake_openai.last_request is not None
     assert fake_openai.last_request["json"]["stream"] is True
     assert len(llm.usage.calls) == 1
-
-
-class Verdict(BaseModel):
-    answerable: bool
-
-
-def test_a_hosted_json_schema_endpoint_gets_the_schema_as_response_format(
-    fake_settings: Settings, fake_openai: FakeOpenAI
-) -> None:
-    fake_settings.llm.mode = "json_schema"
-    fake_openai.enqueue_stream(['{"answerable": ', "true}"])
-    llm = LLM(fake_settings.llm, fake_settings.cache)
-    stream = llm.structured_stream("answer", Verdict, MESSAGES)
-    list(stream)
-    assert stream.result.answerable is True
-    sent = fake_openai.last_request["json"] if fake_openai.last_request else {}
-    assert sent["response_format"]["json_schema"]["schema"] == Verdict.model_json_schema()
-    assert "grammar" not in sent  # llguidance grammars are for the local engine only
-
-
-def test_the_local_engine_gets_a_grammar_without_whitespace() -> None:
-    kwargs = _schema_kwargs(Verdict, instructor.Mode.JSON_SCHEMA, compact=True)
-    header, _, schema = kwargs["extra_body"]["grammar"].partition("\nstart: %json ")
-    assert header == "%llguidance {}"
-    assert json.loads(schema) == {
-        "x-guidance": {"whitespace_flexible": False},
-        **Verdict.model_json_schema(),
-    }
-    assert "response_format" not in kwargs
 
 
 def test_cut_stream_is_an_error(fake_settings: Settings, fake_openai: FakeOpenAI) -> None:

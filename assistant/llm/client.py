@@ -105,8 +105,6 @@ class Endpoint:
     model: str
     client: openai.OpenAI
     mode: instructor.Mode
-    local: bool = False
-    """The in-process llama.cpp engine, whose schema grammar takes llguidance options."""
 
 
 class LLM:
@@ -161,7 +159,7 @@ class LLM:
         client = openai.OpenAI(
             base_url=base_url, api_key=api_key, timeout=s.timeout, max_retries=s.max_retries
         )
-        return Endpoint(base_url, name, client, _MODES[mode], local=s.provider == "local")
+        return Endpoint(base_url, name, client, _MODES[mode])
 
     def close(self) -> None:
         """Close HTTP clients and stop the local engine."""
