@@ -6,8 +6,9 @@ Ingests the sample articles (with claim extraction) into DIR, or a temporary dat
 directory, unless DIR already holds them; then asks a fixed set of questions of every
 kind. Writes bench/results/answers-<timestamp>.json. Targets (2 cores): figure answers
 within 2 s from stored claims, timeline answers ("how did ... change?", "the latest
-figure") within 1 s; other answers median within 15 s, first token within 4 s. The process
-is warm (a first question loads the parser and embedder), as in the chat UI.
+figure") within 1 s; composed answers median within 10 s, first checked sentence within
+4 s (issue 16; it was 15 s and a first token within 4 s). The process is warm, as in the
+chat UI: two untimed questions first load the parser, the embedder and the answer model.
 """
 
 from __future__ import annotations
@@ -58,6 +59,7 @@ def run(home: Path, repeat: int, questions: Sequence[str] = QUESTIONS) -> list[d
         extract_claims(store, llm)
         answerer = Answerer(store, llm)
         answerer.ask("warm up: how many troops per source?")
+        answerer.ask("What did the articles say about the weather in Seoul?")
         rows = []
         for _ in range(repeat):
             for question in questions:
@@ -66,6 +68,7 @@ def run(home: Path, repeat: int, questions: Sequence[str] = QUESTIONS) -> list[d
                 rows.append({
                     "question": question, "kind": kind, "abstained": answer.abstained,
                     "latency_s": answer.latency_s, "first_token_s": answer.first_token_s,
+                    "first_sentence_s": answer.first_sentence_s,
                     "prompt_tokens": answer.usage.prompt_tokens,
                     "completion_tokens": answer.usage.completion_tokens,
                     "calls": answer.usage.calls, "figures": len(answer.figures),
@@ -111,8 +114,11 @@ def print_kinds(rows: Sequence[dict[str, Any]]) -> None:
     if composed:
         lat = [float(r["latency_s"]) for r in composed]
         first_s = [float(r["first_token_s"]) for r in composed]
+        checked = [float(r["first_sentence_s"]) for r in composed if r.get("first_sentence_s")]
+        sentence = f"{statistics.median(checked):.2f} s" if checked else "none"
         print(f"composed answers: median {statistics.median(lat):.2f} s, "
-              f"first token median {statistics.median(first_s):.2f} s")  # fmt: skip
+              f"first token median {statistics.median(first_s):.2f} s, "
+              f"first checked sentence median {sentence}")  # fmt: skip
 
 
 def main() -> None:

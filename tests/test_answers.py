@@ -157,9 +157,11 @@ def test_a_single_fact_is_answered_in_one_sentence(
     assert tool["properties"]["sentences"]["maxItems"] == 2
 
 
-def test_a_single_fact_gets_a_second_sentence_when_the_first_fails_the_check(
+def test_a_single_fact_abstains_when_its_first_sentence_fails_the_check(
     corpus: tuple[Store, dict[str, str]], fake_settings: Settings, fake_openai: FakeOpenAI
 ) -> None:
+    # a failing sentence is tried under every passage; a second one written after it is
+    # not waited for (it cost ~3 s on every abstention and gave no right answer)
     store, _ = corpus
     rescue = evidence_id(store, RESCUE_QUESTION, "Rescue teams")
     fake_openai.enqueue_tool_call("Answer", draft(
@@ -168,9 +170,12 @@ def test_a_single_fact_gets_a_second_sentence_when_the_first_fails_the_check(
         ("Rescue teams reached the northern villages on Monday.", [rescue]),
     ))  # fmt: skip
     answer = ask(store, fake_settings, RESCUE_QUESTION)
-    assert not answer.abstained
-    assert answer.answer.startswith("Rescue teams reached the northern villages on Monday.")
-    assert answer.verification.model_dump() == {"checked": 2, "verified": 1, "dropped": 1}
+    assert answer.abstained
+    assert answer.answer == CANNOT_ANSWER
+    assert [s.text for s in answer.sentences] == [
+        "Rescue teams reached 14 villages in Oskar County."
+    ]
+    assert answer.verification.model_dump() == {"checked": 1, "verified": 0, "dropped": 1}
 
 
 def test_unanswerable_question_abstains_with_the_closest_passages(

@@ -168,7 +168,10 @@ class Answerer:
                     on_sentence(sentence)
 
         def answered() -> bool:
-            return sum(s.verified for s in shown) >= FACT_SENTENCES
+            # a sentence citing an id it was not given is an invalid answer: read on, so
+            # that the schema refuses it and the answer is asked again
+            valid = [key for key in judged if all(c in by_id for c in key[1])]
+            return len(valid) >= FACT_SENTENCES
 
         enough = answered if plan.kind == "fact" else None
         composed = compose(self.llm, question, evidence, on_partial, enough=enough)

@@ -26,12 +26,13 @@ MAX_SENTENCES = 2
 """Sentences of an answer: the prompt asks for one or two, and the grammar stops a third
 (the 1.5B model at ~12 tokens a second spent ~4 s on a third, mostly repeating the first)."""
 FACT_SENTENCES = 1
-"""Verified sentences of the answer to a single-fact question ("When did ...?", "Where
-...?"): the stream is closed once one has passed the check (llama.cpp stops generating when
-the client goes), and a second is written only when the first fails it. In the eval runs of
-all four question suites no second sentence stated a gold fact that a verified first had
-not, and it cost ~50 tokens (~3 s at ~15 tokens a second); capping the grammar at one
-sentence instead made seeds abstain where the first sentence cited the wrong passage."""
+"""Sentences of the answer to a single-fact question ("When did ...?", "Where ...?"): the
+stream is closed once one has been written and checked (llama.cpp stops generating when the
+client goes). A sentence that fails under its citations is tried under every other passage
+(`verify.supported_by`); a second sentence after one that fails even so never gave a right
+answer in the seeds and kaveri runs (1 of 8 such answers, and it answered an unanswerable
+question), and it cost ~50 tokens (~3 s) on every abstention. In the eval runs of all four
+question suites no second sentence stated a gold fact that a verified first had not."""
 
 
 class DraftSentence(BaseModel):
