@@ -44,6 +44,9 @@ QUESTIONS = (
     "How did the number of North Korean troops change?",
     "What is the latest figure for North Korean troops in Russia?",
 )
+WARM_UP = "What did the articles say about the weather in Seoul?"
+"""Asked untimed before the timed questions: a composed question, so the answer model is
+loaded (by bench_ask too: it starts the background server before the warm pass)."""
 
 
 def run(home: Path, repeat: int, questions: Sequence[str] = QUESTIONS) -> list[dict[str, Any]]:
@@ -59,7 +62,7 @@ def run(home: Path, repeat: int, questions: Sequence[str] = QUESTIONS) -> list[d
         extract_claims(store, llm)
         answerer = Answerer(store, llm)
         answerer.ask("warm up: how many troops per source?")
-        answerer.ask("What did the articles say about the weather in Seoul?")
+        answerer.ask(WARM_UP)
         rows = []
         for _ in range(repeat):
             for question in questions:

@@ -26,6 +26,10 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from bench_answers import WARM_UP
+
 ROOT = Path(__file__).resolve().parents[1]
 FACTCHECK = [sys.executable, "-m", "assistant"]
 QUESTIONS = (
@@ -38,11 +42,6 @@ QUESTIONS = (
     "What is the weather in Pyongyang?",
     "How did the number of North Korean troops change?",
 )
-
-
-WARM_UP = "What did the articles say about the weather in Seoul?"
-"""Asked once, untimed, before the warm pass: it starts the background server (a user's
-first command of a session pays that load, as the cold pass measures)."""
 
 
 def _env(home: Path, keep_alive: str | None) -> dict[str, str]:
@@ -83,7 +82,9 @@ def measure(home: Path, questions: Sequence[str]) -> dict[str, list[dict[str, An
     runs: dict[str, list[dict[str, Any]]] = {}
     for label, keep_alive in (("cold", "0"), ("warm", None)):
         stop_servers(home)
-        if keep_alive is None:  # warm: the server is running when the timed commands start
+        # warm: the server is running when the timed commands start (a user's first command
+        # of a session pays that load, as the cold pass measures)
+        if keep_alive is None:
             ask(home, WARM_UP, keep_alive)
         print(f"{label}: {len(questions)} questions, one process each ...", flush=True)
         rows = []
