@@ -16,8 +16,11 @@ from assistant.answers.classify import (
 )
 from assistant.answers.dates import date_conflicts
 from assistant.answers.evidence import Evidence
+from assistant.answers.models import Sentence
+from assistant.answers.phrasing import disagreement_sentence, opposed_accounts
 from assistant.answers.plan import plan_question
 from assistant.answers.senses import WordSense
+from assistant.answers.spellings import spelling_conflicts_in
 from assistant.answers.verify import check, supported_by
 from assistant.embeddings import Embedder
 from assistant.settings import Settings
@@ -333,3 +336,51 @@ def test_an_agreement_on_where_or_whether_counts_nothing(
     # rule-planned: no model is asked (an LLM that cannot answer stands in)
     plan, asked = plan_question(None, question)  # type: ignore[arg-type]
     assert (plan.kind, plan.counted, asked) == ("agreement", counted, False)
+    assert plan.sides is (counted is None)  # answered with what each side says
+
+
+def test_sources_spelling_a_name_of_the_subject_two_ways_disagree_on_it() -> None:
+    evidence = [
+        _evidence("a", "Valley Post", "Recruits are trained at camps in Ostrava and Velikograd."),
+        _evidence("b", "Coast Herald", "The camps near Ostrava and Belikogradt train recruits."),
+        # a name and a word made from it, and two different names, are no spellings
+        _evidence("c", "River Times", "Ukrainian officers said the camps near Kharkiv train them."),
+        _evidence("d", "Hill News", "The camps in Ukraine and Kherson train recruits, it said."),
+    ]
+    cited: list[str] = []
+
+    def cite(e: Evidence) -> int:
+        cited.append(e.doc.id)
+        return len(cited)
+
+    conflicts = spelling_conflicts_in(
+        "Do the sources agree on where the recruits are trained?", evidence, cite
+    )
+    assert [c.kind for c in conflicts] == ["spelling"]
+    assert "Velikograd" in conflicts[0].summary
+    assert "Belikogradt" in conflicts[0].summary
+    assert sorted(cited) == ["a", "b"]
+    lead = disagreement_sentence([], [], conflicts)
+    assert lead is not None
+    assert lead.text.startswith("No, not in every detail: they spell “Velikograd”")
+    assert lead.citations == [1, 2]
+
+
+def test_accounts_of_two_sources_one_taking_a_side_against_are_opposed() -> None:
+    docs = {1: "a", 2: "b", 3: "b"}
+    warned = Sentence(text="The minister said villages were alerted first.", citations=[2])
+    unwarned = Sentence(text="Residents said they got no warning.", citations=[1])
+    also = Sentence(text="Officials said the gates were opened at night.", citations=[3])
+    opposed = opposed_accounts([unwarned, warned], docs.__getitem__, "the dam release")
+    assert opposed is not None
+    assert opposed.kind == "contradiction"
+    assert opposed.citations == [1, 2]
+    lead = disagreement_sentence([], [opposed], [])
+    assert lead is not None
+    assert lead.text == "No: the sources give different accounts of it."
+    # one source's two accounts, or two accounts neither against, are no disagreement
+    assert opposed_accounts([also, warned], docs.__getitem__, "the dam release") is None
+    one_source = Sentence(text="It said no warning was given.", citations=[3])
+    assert opposed_accounts([one_source, warned], docs.__getitem__, "x") is None
+    unverified = unwarned.model_copy(update={"verified": False})
+    assert opposed_accounts([unverified, warned], docs.__getitem__, "x") is None

@@ -47,6 +47,27 @@ def test_rows_keep_short_columns_whole_and_wrap_the_detail() -> None:
     assert len(quote_lines[0]) > 60  # across the width, not in a narrow column
 
 
+def test_columns_are_not_cut_below_their_longest_word_when_the_row_fits() -> None:
+    console = Console(width=80, record=True, color_system=None)
+    title = "“Death toll from floods across the eastern plains passes 300”"
+    rows = [
+        Row([Text(title), Text("at least 172"), Text("people died"), Text("authorities"),
+             Text("a week ago; on Monday"), Text("[1]")]),
+        Row([Text(title), Text("102"), Text("dead"), Text("Intelligence"), Text(""),
+             Text("[2]")]),
+    ]  # fmt: skip
+    cols = [Col("outlet"), Col("figure", max=18), Col("counted", flex=True),
+            Col("asserter", max=24), Col("when", max=12), Col("cite")]  # fmt: skip
+    console.print(rows_table("figures", cols, rows, console.width))
+    shown = lines_of(console.export_text())
+    assert max(len(line) for line in shown) <= 80
+    words = {w for line in shown for w in line.split()}
+    # each word is on one line: "authorities" is not "authoritie" and "s"
+    assert {"authorities", "Intelligence", "Monday", "eastern"} <= words
+    assert "authoritie" not in words
+    assert "Intelligenc" not in words
+
+
 def test_short_ids() -> None:
     assert short_id("floods") == "floods"
     cut = short_id(LONG_NAME)

@@ -7,14 +7,18 @@ missing are other kinds and never answer a question about deaths.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
 from assistant.answers import Answer, Answerer
+from assistant.answers.evidence import gather
 from assistant.answers.figures import question_kind
 from assistant.claims.run import extract_claims
+from assistant.claims.store import ClaimStore
+from assistant.ingest.pipeline import Ingestor
 from assistant.llm import LLM
 from assistant.settings import Settings
-from assistant.store import Store
+from assistant.store import Store, open_store
 
 from .fake_openai import FakeOpenAI
 from .stored_article import ingest_article
@@ -29,16 +33,28 @@ ARTICLE = (
 )
 
 
-def read_off_the_parse(settings: Settings, tmp_path: Path, text: str) -> tuple[Store, LLM]:
-    """`text` ingested and its claims extracted, every one read off the parse."""
-    store, _ = ingest_article(settings, tmp_path, text)
+def read_off_the_parse(
+    settings: Settings, tmp_path: Path, text: str | Sequence[str]
+) -> tuple[Store, LLM]:
+    """`text` (one article, or several) ingested and its claims extracted, every one read
+    off the parse."""
+    if isinstance(text, str):
+        store, _ = ingest_article(settings, tmp_path, text)
+    else:
+        paths = [tmp_path / f"article-{i}.txt" for i in range(len(text))]
+        for path, own in zip(paths, text, strict=True):
+            path.write_text(own, encoding="utf-8")
+        store = open_store(settings)
+        assert all(o.doc_id for o in Ingestor(store).ingest(paths))
     llm = LLM(settings.llm, settings.cache)
     report = extract_claims(store, llm)
     assert report.counts.model_calls == 0
     return store, llm
 
 
-def answers(settings: Settings, tmp_path: Path, text: str, *questions: str) -> list[Answer]:
+def answers(
+    settings: Settings, tmp_path: Path, text: str | Sequence[str], *questions: str
+) -> list[Answer]:
     """Each question's answer over `text`, its figures read off the parse."""
     store, llm = read_off_the_parse(settings, tmp_path, text)
     try:
@@ -215,3 +231,80 @@ def test_a_dateline_names_no_place_of_a_figure_and_a_share_is_no_count(
     assert brenhill.abstained
     assert [f.value for f in tamsford.figures] == [3]
     assert [(f.value, f.unit) for f in firefighters.figures] == [(40, None)]
+
+
+ROUNDUP = (
+    "Monsoon floods: toll passes 250 across South Asia\n"
+    "Officials said on Monday that 96 people had died in Bihar state, up from 61 last week.\n"
+    "Landslides in Nepal killed at least 58 people, police in Kathmandu said.\n"
+    "In India's northeastern state of Assam, 23 people have died, the state government said.\n"
+    "The toll from floods in India, Nepal and Bangladesh rose to 250, aid agencies said.\n"
+)
+COAST = (
+    "Heavy rain batters the coast\n"
+    "Thirty one people died in Kerala after three days of rain, the state's revenue minister "
+    "said.\n"
+)
+
+
+def test_figures_stated_for_other_regions_do_not_answer_for_a_region(
+    fake_settings: Settings, fake_openai: FakeOpenAI, tmp_path: Path
+) -> None:
+    bihar, nepal, assam = answers(
+        fake_settings, tmp_path, [ROUNDUP, COAST],
+        "How many people died in Bihar?",
+        "How many people were killed in Nepal?",
+        "How many people died in Assam?",
+    )  # fmt: skip
+    assert fake_openai.requests == []
+    # Nepal's and Assam's tolls, the regional total and a story that never names Bihar
+    # are not Bihar's figures; Bihar's last week's figure is (its clause names Bihar)
+    assert sorted(f.value for f in bihar.figures) == [61, 96]
+    assert [f.value for f in nepal.figures] == [58]
+    assert [f.value for f in assam.figures] == [23]
+
+
+def test_a_figure_keeps_only_the_times_of_its_own_clause(
+    fake_settings: Settings, fake_openai: FakeOpenAI, tmp_path: Path
+) -> None:
+    text = (
+        "Floods in the plains\n"
+        "Rivers burst their banks more than a week ago, and officials on Monday said 102 "
+        "people had died, 35 more than the state had estimated on Thursday.\n"
+        "The death toll rose to 57 on Friday, the county sheriff said.\n"
+    )
+    store, llm = read_off_the_parse(fake_settings, tmp_path, text)
+    llm.close()
+    when = {c.quantity.value: c.when for c in ClaimStore(store).claims() if c.quantity}
+    assert fake_openai.requests == []
+    assert when[102] == "on Monday"  # not the rivers' "a week ago", nor the estimate's day
+    assert when[57] == "on Friday"
+
+
+def test_an_agreement_answer_starts_with_no_when_the_sources_spell_a_place_two_ways(
+    fake_settings: Settings, fake_openai: FakeOpenAI, tmp_path: Path
+) -> None:
+    question = "Do the sources agree on where the recruits are being trained?"
+    store, llm = read_off_the_parse(fake_settings, tmp_path, [
+        "Camps in the east\nThe recruits are being trained at camps in Ostrava and Velikograd, "
+        "the ministry said.\n",
+        "Training goes on\nThe recruits are trained at bases near Ostrava and Belikogradt, "
+        "a commander said.\n",
+    ])  # fmt: skip
+    try:
+        evidence, _ = gather(store, question, per_source=1)
+        first = next(e.id for e in evidence if "Velikograd" in e.text)
+        fake_openai.enqueue_tool_call("Answer", {"answerable": True, "sentences": [
+            {"text": "The recruits are being trained at camps in Ostrava and Velikograd.",
+             "cites": [first]},
+        ]})  # fmt: skip
+        answer = Answerer(store, llm).ask(question)
+    finally:
+        llm.close()
+    fake_openai.assert_done()
+    assert answer.kind == "agreement"
+    assert [c.kind for c in answer.conflicts] == ["spelling"]
+    assert answer.answer.startswith(
+        "No, not in every detail: they spell “Velikograd” and “Belikogradt” differently."
+    )
+    assert answer.sentences[1].verified

@@ -16,23 +16,30 @@ from ..llm import LLM
 from ..search import Filters
 from ..store import Store
 from .cite import CitationBook
-from .compose import FACT_SENTENCES, DraftSentence, compose
+from .compose import AGREE_PROMPT, FACT_SENTENCES, PROMPT, DraftSentence, compose
 from .conflicts import figure_conflicts, spelling_conflicts
 from .dates import date_conflicts
 from .evidence import Evidence, gather
 from .figures import Selected, figure_rows, question_kind, select_figures
-from .models import CANNOT_ANSWER, Answer, AnswerUsage, Sentence, Verification
+from .models import CANNOT_ANSWER, Answer, AnswerUsage, Conflict, Sentence, Verification
 from .overview import overview_sentences
-from .phrasing import agreement_sentence
-from .places import question_places, stated_for
+from .phrasing import agreement_sentence, disagreement_sentence, opposed_accounts
+from .places import placed, question_places
 from .plan import Plan, plan_question
 from .senses import WordSense
+from .spellings import spelling_conflicts_in
 from .synthesis import figures_sentences, why_sentences
 from .timeline import timeline_points, timeline_sentences
 from .verify import supported_by
 from .who import attribution_sentences
 
 log = logging.getLogger(__name__)
+
+EVIDENCE = 4
+"""Evidence sentences a composed answer is written from."""
+SIDES_SOURCES = 6
+"""Sources (a sentence each) an answer on what each side says is written from: with four,
+the kaveri dam question lost the minister's side and the model called it unanswerable."""
 
 OnSentence = Callable[[Sentence], None]
 CLOSEST = 3
@@ -100,8 +107,11 @@ class Answerer:
             )  # fmt: skip
             if not selected:
                 return None
-            if not stated_for(self.store, selected, plan.places):
+            verdicts = placed(self.store, selected, plan.places)
+            if True not in verdicts:
                 return self._elsewhere(question, plan, selected)
+            # "102 died in Bihar" answers for Bihar; "47 killed in Bangladesh" does not
+            selected = [s for s, v in zip(selected, verdicts, strict=True) if v is not False]
             figures = figure_rows(selected, book)
             sentences = timeline_sentences(figures) if plan.timeline else figures_sentences(figures)
             timeline = timeline_points(figures) if plan.timeline else []
@@ -125,11 +135,16 @@ class Answerer:
         on_sentence: OnSentence | None, began: float,
     ) -> Answer:  # fmt: skip
         spread = 1 if plan.kind in ("summary", "agreement") else None
-        evidence, _ = gather(self.store, question, filters=filters, per_source=spread)
+        # what each side says: a sentence from each of up to SIDES_SOURCES sources
+        evidence, _ = gather(self.store, question, n=SIDES_SOURCES if plan.sides else EVIDENCE,
+                             filters=filters, per_source=spread)  # fmt: skip
         if not evidence:
             return self._abstain(question, plan, [], Verification())
         by_id = {e.id: e for e in evidence}
         head = plan.counted if plan.kind == "figures" else None
+        # a side says the point in its own words: "mishandled", "as per protocol" for
+        # "whether the release was handled properly"
+        focus = () if plan.sides else plan.focus
         book = CitationBook()
         kept: list[Sentence] = []
         shown: list[Sentence] = []
@@ -140,7 +155,7 @@ class Answerer:
         def judge(draft: DraftSentence) -> Sentence:
             counts.checked += 1
             cites, reason = supported_by(
-                draft.text, draft.cites, by_id, question, plan.focus, head, sense.stated
+                draft.text, draft.cites, by_id, question, focus, head, sense.stated
             )
             cited = [book.cite(by_id[c].doc, by_id[c].start, by_id[c].end)
                      for c in dict.fromkeys(cites) if c in by_id]  # fmt: skip
@@ -174,7 +189,10 @@ class Answerer:
             return len(valid) >= FACT_SENTENCES
 
         enough = answered if plan.kind == "fact" else None
-        composed = compose(self.llm, question, evidence, on_partial, enough=enough)
+        # an agreement on a point without a figure: what each side says, checked like any
+        # sentence; code says whether they differ (`phrasing.opposed_accounts`)
+        composed = compose(self.llm, question, evidence, on_partial,
+                           AGREE_PROMPT if plan.sides else PROMPT, enough=enough)  # fmt: skip
         if composed.draft.answerable:
             final = list(composed.draft.sentences)
             on_partial(final)
@@ -182,10 +200,14 @@ class Answerer:
             kept = [s for key in keys if (s := judged[key]).verified]
         if not kept:
             return self._abstain(question, plan, evidence, counts, shown)
-        conflicts = []
+        conflicts: list[Conflict] = []
         if plan.kind == "agreement":
-            conflicts = date_conflicts(question, evidence,
-                                       lambda e: book.cite(e.doc, e.start, e.end))  # fmt: skip
+            conflicts, lead = disagreements(question, plan.about, evidence, kept, book)
+            if lead is not None:  # first in the answer; streamed last, once it is known
+                kept.insert(0, lead)
+                shown.insert(0, lead)
+                if on_sentence is not None:
+                    on_sentence(lead)
         return Answer(
             question=question, kind=plan.kind, about=plan.about,
             answer=" ".join(f"{s.text} {_marks(s.citations)}" for s in kept),
@@ -240,6 +262,23 @@ class Answerer:
             question=question, kind=plan.kind, about=plan.about, answer=CANNOT_ANSWER,
             abstained=True, sentences=list(shown), closest=book.all(), verification=counts,
         )  # fmt: skip
+
+
+def disagreements(
+    question: str, about: str, evidence: Sequence[Evidence], kept: Sequence[Sentence],
+    book: CitationBook,
+) -> tuple[list[Conflict], Sentence | None]:  # fmt: skip
+    """What code finds the sources of a composed agreement answer disagree on (dates,
+    spellings, opposed accounts), and the answer's first sentence saying so."""
+
+    def cite(e: Evidence) -> int:
+        return book.cite(e.doc, e.start, e.end)
+
+    dates = date_conflicts(question, evidence, cite)
+    names = spelling_conflicts_in(question, evidence, cite)
+    opposed = opposed_accounts(kept, lambda n: book.get(n).doc_id, about)
+    accounts = [opposed] if opposed is not None else []
+    return [*dates, *accounts, *names], disagreement_sentence(dates, accounts, names)
 
 
 def usage_since(llm: LLM, calls_before: int) -> AnswerUsage:

@@ -22,6 +22,10 @@ from .evidence import Evidence, render
 log = logging.getLogger(__name__)
 
 PROMPT = "answer"
+AGREE_PROMPT = "agree"
+"""For "do the sources agree on whether ...?": what two sides say, never whether they agree
+(asked with the answer prompt, the 1.5B model wrote "The sources agree that ...", which
+no passage states)."""
 MAX_SENTENCES = 2
 """Sentences of an answer: the prompt asks for one or two, and the grammar stops a third
 (the 1.5B model at ~12 tokens a second spent ~4 s on a third, mostly repeating the first)."""

@@ -14,7 +14,8 @@ left out. Every sentence starts with an outlet's name and ends with a citation.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+import re
+from collections.abc import Callable, Sequence
 
 from ..claims.numbers import find_numbers
 from ..store import Document
@@ -181,3 +182,57 @@ def agreement_sentence(rows: Sequence[FigureRow], conflicts: Sequence[Conflict])
     because = f"; {listed}" if reasons else ""
     text = f"No: the figures differ{',' if differ else ''}{differ}{because}."
     return Sentence(text=text, citations=spread.citations if spread else cites[:1])
+
+
+_CONTRARY = re.compile(
+    r"\b(?:not|no|never|none|nobody|without|denied|denies|deny|rejected|rejects|blamed"
+    r"|blames|mishandled|failed)\b|n['’]t\b",
+    re.I,
+)
+"""Words that take a side against something ("no warning", "rejected charges", "blamed
+the government"): two accounts of a point, one with such a word and one without, are
+taken to differ."""
+
+
+def opposed_accounts(
+    sentences: Sequence[Sentence], doc_of: Callable[[int], str], about: str
+) -> Conflict | None:
+    """Two verified sentences of different sources, one taking a side against and one not
+    (`_CONTRARY`), as a contradiction; None when the accounts do not show that."""
+    verified = [s for s in sentences if s.verified and s.citations]
+    against = [s for s in verified if _CONTRARY.search(s.text)]
+    other = [s for s in verified if not _CONTRARY.search(s.text)]
+    for a in against:
+        for b in other:
+            if {doc_of(n) for n in a.citations}.isdisjoint(doc_of(n) for n in b.citations):
+                return Conflict(
+                    kind="contradiction", about=about,
+                    summary=f"{a.text.rstrip('.')} {_marks(a.citations)}; "
+                    f"{b.text.rstrip('.')} {_marks(b.citations)}",
+                    citations=sorted({*a.citations, *b.citations}),
+                )  # fmt: skip
+    return None
+
+
+def _marks(citations: Sequence[int]) -> str:
+    return "".join(f"[{n}]" for n in citations)
+
+
+def disagreement_sentence(
+    dates: Sequence[Conflict], accounts: Sequence[Conflict], names: Sequence[Conflict]
+) -> Sentence | None:
+    """A composed agreement answer's first sentence, from the conflicts code found: "No:
+    the sources give different dates for it." (or "accounts of it"), or, when they differ
+    only in how they spell a name, "No, not in every detail: they spell “X” and “Y”
+    differently." None when code found none (what the sources say is then the answer)."""
+    for found, what in ((dates, "dates for it"), (accounts, "accounts of it")):
+        if found:
+            cites = sorted({n for c in found for n in c.citations})
+            return Sentence(text=f"No: the sources give different {what}.", citations=cites)
+    if names:
+        first = names[0]
+        spelt = re.findall(r'"([^"]+)"', first.summary)[:2]
+        shown = " and ".join(f"“{s}”" for s in spelt) or f"“{first.about}”"
+        return Sentence(text=f"No, not in every detail: they spell {shown} differently.",
+                        citations=first.citations)  # fmt: skip
+    return None

@@ -10,6 +10,16 @@ officials said 12 people died"), or in a relative clause about what it counts ("
 people who died in the Sonachal floods"), never in another clause ("17 were from
 Kaverikund district, where the river has submerged Nandgiri" gives no figure for Nandgiri).
 
+A figure is stated for another place, and answers nothing for the question's, when the
+place is a known region (a country or a subdivision, `text.regions`) and its clause
+names another region, neither inside nor around it, in a place phrase ("47 killed in
+Bangladesh" for Bihar; "in Kursk Oblast" is unknown, so a figure there stays in an
+answer for Russia), or lists the place with others ("250 dead in India, Nepal and
+Bangladesh" is no figure for Nepal), or when its source never names the place. A figure
+its source states twice (headline and body) is judged once. Figures whose sentence says
+nothing of a place stay in the answer: most figures of a story on one place never repeat
+it.
+
 When no figure is stated for any of the question's places, the answer says so and shows
 the nearest figures as such, never as the answer.
 """
@@ -23,14 +33,15 @@ from typing import TYPE_CHECKING
 from .. import nlp
 from ..claims.reading.furniture import mask_dateline
 from ..store import Store
+from ..text import regions
+from ..text.clauses import CLAUSE_POS, belongs
 from .figures import Selected
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Doc, Span, Token
 
 _PLACE_ENTITIES = frozenset({"GPE", "LOC", "FAC"})
 _PLACE_PREPOSITIONS = frozenset({"in", "at", "across", "inside", "within", "near", "around"})
-_CLAUSE_POS = frozenset({"VERB", "AUX"})
 
 
 def question_places(store: Store, question: str) -> list[str]:
@@ -56,47 +67,141 @@ def question_places(store: Store, question: str) -> list[str]:
     ))  # fmt: skip
 
 
-def stated_for(store: Store, selected: Sequence[Selected], places: Sequence[str]) -> bool:
-    """Is any of the `selected` figures stated for one of `places` (see the module doc)?"""
+def placed(store: Store, selected: Sequence[Selected], places: Sequence[str]) -> list[bool | None]:
+    """For each of the `selected` figures: True when it is stated for one of `places`,
+    False when it is stated for another region (see the module doc), None when its
+    sentence does not say."""
     if not places:
-        return True
-    for s in selected:
-        if any(_names(s.doc.title or "", p) for p in places):
-            return True
+        return [True] * len(selected)
+    asked = [regions.lookup(p) for p in places]
+    known = [r for r in asked if r is not None]
     # a dateline ("SABLE CREEK — ...") is where the report was filed, not the figure's place
     quotes = [mask_dateline(s.claim.quotes[0].text) for s in selected]
+    verdicts: list[bool | None] = []
     for s, doc in zip(selected, nlp.parse(store.settings.cache, quotes), strict=True):
         assert s.claim.quantity is not None
         at = doc.text.find(s.claim.quantity.surface)
         number = [t for t in doc if at <= t.idx < at + len(s.claim.quantity.surface)]
-        if at >= 0 and number and any(_in_figure_clause(doc, number[-1], p) for p in places):
-            return True
+        if at < 0 or not number:
+            verdicts.append(None)
+        elif any(_in_figure_clause(doc, number[-1], p) for p in places):
+            # "250 in India, Nepal and Bangladesh" is a total, no figure for Nepal
+            verdicts.append(not _listed_with_others(doc, places, known))
+        elif known and any(
+            not any(regions.within(r, k) for k in known)
+            for r in _regions_in_clause(doc, number[-1])
+        ):  # "47 killed in Bangladesh" is no figure for Bihar, nor "300 in India" one
+            verdicts.append(False)
+        elif any(_names(s.doc.title or "", p) for p in places):
+            verdicts.append(True)
+        elif len(known) == len(places) and not any(
+            _names(f"{s.doc.title or ''}\n{s.doc.text}", p) for p in places
+        ):  # a source that never names Bihar states no figure for it
+            verdicts.append(False)
+        else:
+            verdicts.append(None)
+    # a figure its source states twice is one figure: a headline's "toll passes 250" is
+    # the body's "250 in India, Nepal and Bangladesh"
+    elsewhere = {(s.doc.id, _value(s)) for s, v in zip(selected, verdicts, strict=True)
+                 if v is False}  # fmt: skip
+    return [
+        False if (s.doc.id, _value(s)) in elsewhere else v
+        for s, v in zip(selected, verdicts, strict=True)
+    ]
+
+
+def _value(s: Selected) -> float | None:
+    return s.claim.quantity.value if s.claim.quantity is not None else None
+
+
+def _listed_with_others(doc: Doc, places: Sequence[str], known: Sequence[regions.Region]) -> bool:
+    """Does the sentence list one of `places` with a region beside it, neither inside nor
+    around it ("India, Nepal and Bangladesh" for Nepal; not "Bihar, India" for Bihar)?"""
+    if not known:
+        return False
+    for place in places:
+        for match in _pattern(place).finditer(doc.text):
+            tokens = [t for t in doc if match.start() <= t.idx < match.end()]
+            if not tokens:
+                continue
+            for other in _coordinated(tokens[-1]):
+                region = regions.lookup(_proper_run(other).text)
+                if region is not None and not any(
+                    regions.within(region, k) or regions.within(k, region) for k in known
+                ):
+                    return True
+    return False
+
+
+def _coordinated(token: Token) -> list[Token]:
+    """The other members of the list a token is in ("Nepal" in "India, Nepal and
+    Bangladesh": "India" and "Bangladesh")."""
+    top = token
+    while top.dep_ == "conj":
+        top = top.head
+    members: list[Token] = []
+    todo = [top]
+    while todo:
+        t = todo.pop()
+        members.append(t)
+        todo.extend(c for c in t.children if c.dep_ == "conj")
+    return [m for m in members if m.i != token.i]
+
+
+def _proper_run(token: Token) -> Span:
+    """The run of proper nouns a token ends or is in ("Andhra Pradesh")."""
+    doc = token.doc
+    start = end = token.i
+    while start > 0 and doc[start - 1].pos_ == "PROPN" and token.pos_ == "PROPN":
+        start -= 1
+    while end + 1 < len(doc) and doc[end + 1].pos_ == "PROPN" and token.pos_ == "PROPN":
+        end += 1
+    return doc[start : end + 1]
+
+
+def _regions_in_clause(doc: Doc, number: Token) -> list[regions.Region]:
+    """The known regions a place phrase of the figure's clause names ("in Bangladesh",
+    "from India, Nepal, Bangladesh floods"); a country it acts on is no place of the
+    figure ("ready to fight against Ukraine"). Names are the parse's place entities and
+    runs of proper nouns (the small English model calls "Goa" and "Andhra Pradesh"
+    people); the gazetteer decides which are regions."""
+    spans = [e for e in doc.ents if e.label_ in _PLACE_ENTITIES]
+    run: list[Token] = []
+    for t in [*doc, None]:
+        if t is not None and t.pos_ == "PROPN":
+            run.append(t)
+            continue
+        if run:
+            spans.append(doc[run[0].i : run[-1].i + 1])
+        run = []
+    found: list[regions.Region] = []
+    for span in spans:
+        if not _in_place_phrase(span.root) or not belongs(number, span.root):
+            continue
+        region = regions.lookup(span.text)
+        if region is not None and region not in found:
+            found.append(region)
+    return found
+
+
+def _in_place_phrase(token: Token) -> bool:
+    """Is the token inside a phrase of a place preposition ("in India's state of Assam")?"""
+    for t in [token, *token.ancestors]:
+        if t.dep_ == "prep" and t.lower_ != "of":  # "in parts of India", "state of Goa"
+            return t.lower_ in _PLACE_PREPOSITIONS or t.lower_ == "from"
+        if t.pos_ in CLAUSE_POS:
+            return False
     return False
 
 
 def _in_figure_clause(doc: Doc, number: Token, place: str) -> bool:
     """Does the sentence name `place` in the clause of the `number` token or above it, or
     in a relative clause about what the number counts?"""
-    above = [number, *number.ancestors]
-    clause = _clause(number)
     for match in _pattern(place).finditer(doc.text):
         tokens = [t for t in doc if match.start() <= t.idx < match.end()]
-        if not tokens:
-            continue
-        own = _clause(tokens[0])
-        if own is None or own == clause or own in above:
-            return True
-        if own.dep_ in {"relcl", "acl"} and own.head in above:
+        if tokens and belongs(number, tokens[0]):
             return True
     return False
-
-
-def _clause(token: Token) -> Token | None:
-    """The verb of the clause a token is in (None for a verbless headline)."""
-    for t in [token, *token.ancestors]:
-        if t.pos_ in _CLAUSE_POS:
-            return t
-    return None
 
 
 def _names(text: str, place: str) -> bool:

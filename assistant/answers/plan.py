@@ -61,6 +61,11 @@ class Plan(PlanDraft):
     places: list[str] = Field(
         default_factory=list, description='places the figures must be for ("Nandgiri taluka")'
     )
+    sides: bool = Field(
+        default=False,
+        description='asks whether the sources agree on a point without a figure ("... on '
+        'whether the dam was handled properly?"): the answer is what each side says',
+    )
 
     @field_validator("about")
     @classmethod
@@ -92,10 +97,11 @@ def plan_question(llm: LLM, question: str) -> tuple[Plan, bool]:
     """
     plan, asked = _plan(llm, question)
     # an agreement on where or when is not one on figures: nothing is counted
-    on_figures = not (plan.kind == "agreement" and asks_agreement_on_non_figure(question))
-    counted = counted_head(question) if on_figures else None
+    sides = plan.kind == "agreement" and asks_agreement_on_non_figure(question)
+    counted = counted_head(question) if not sides else None
     read = plan.model_copy(
         update={
+            "sides": sides,
             "counted": counted,
             "counting": how_many_of(question, counted),
             "percentage": asks_percentage(question),

@@ -15,7 +15,7 @@ import dataclasses
 import hashlib
 import json
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
@@ -337,7 +337,7 @@ class ClaimExtractor:
         )
         return self._read_claim(
             candidate, doc, figure.attribution, carrier, figure_id(doc, candidate, mention),
-            candidate.text[start:end], quantity,
+            candidate.text[start:end], quantity, figure.when,
         )  # fmt: skip
 
     def _statement_claim(
@@ -349,8 +349,10 @@ class ClaimExtractor:
     def _read_claim(
         self, candidate: Candidate, doc: Document, said: Attribution, carrier: str | None,
         claim_id: str, statement: str, quantity: Quantity | None,
+        when: Sequence[str] | None = None,
     ) -> Claim:  # fmt: skip
-        """A claim read off the parse; its quote is the whole sentence, copied by offsets."""
+        """A claim read off the parse; its quote is the whole sentence, copied by offsets.
+        `when` is a figure's own time references (a statement has the sentence's)."""
         quote = Quote.from_span(doc.id, doc.text, candidate.sentence.start, candidate.sentence.end)
         return Claim(
             id=claim_id,
@@ -360,7 +362,7 @@ class ClaimExtractor:
             asserter=said.asserter,
             asserter_canonical=said.asserter,
             carrier=said.carrier or carrier,
-            when="; ".join(candidate.time_refs) or None,
+            when="; ".join(candidate.time_refs if when is None else when) or None,
             quotes=(quote,),
             model=nlp.PIPELINE,
             prompt_version=self.version,

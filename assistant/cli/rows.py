@@ -98,12 +98,17 @@ def _widths(cols: Sequence[Col], rows: Sequence[Row], width: int) -> list[int]:
         ([flex] if flex is not None else [], FLEX_FLOOR),
         ([j for j, c in enumerate(cols) if not c.max and not c.flex], SHRINK_MIN),
     ]
-    for candidates, floor in stages:
-        while sum(widths) + gaps > width:
-            able = [j for j in candidates if widths[j] > floor]
-            if not able:
-                break
-            widths[max(able, key=widths.__getitem__)] -= 1
+    # first no column is cut below its longest word ("authorities" is not broken in
+    # two), then, where the row still does not fit, down to the floors
+    words = [max([_word(c.name), *(_word(r.cells[i]) for r in rows)]) for i, c in enumerate(cols)]
+    for whole_words in (True, False):
+        for candidates, floor in stages:
+            while sum(widths) + gaps > width:
+                least = [max(floor, w) if whole_words else floor for w in words]
+                able = [j for j in candidates if widths[j] > least[j]]
+                if not able:
+                    break
+                widths[max(able, key=widths.__getitem__)] -= 1
     if flex is not None:  # what is left over goes to the flex column, up to its natural width
         spare = width - sum(widths) - gaps
         widths[flex] = max(widths[flex], min(natural[flex], widths[flex] + spare))
@@ -113,6 +118,11 @@ def _widths(cols: Sequence[Col], rows: Sequence[Row], width: int) -> list[int]:
 def _len(cell: Cell) -> int:
     text = cell.plain if isinstance(cell, Text) else cell
     return max((len(line) for line in text.split("\n")), default=0)
+
+
+def _word(cell: Cell) -> int:
+    text = cell.plain if isinstance(cell, Text) else cell
+    return max((len(word) for word in text.split()), default=0)
 
 
 def _line(cols: Sequence[Col], widths: Sequence[int], cells: Sequence[Cell]) -> Table:

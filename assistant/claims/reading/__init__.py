@@ -27,8 +27,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from ...text.clauses import belongs
 from ..actors import find_actors, names_a_speaker
-from ..numbers import NumberMention
+from ..numbers import NumberMention, find_time_refs
 from .attribution import (
     REPORTING,
     Attribution,
@@ -62,7 +63,7 @@ __all__ = [
     "read_sentence",
 ]
 
-READER_VERSION = "parse-14"
+READER_VERSION = "parse-15"
 """Changes whenever the rules here change, so that stored claims are read again."""
 
 
@@ -73,6 +74,10 @@ class FigureReading:
     mention: NumberMention
     counted: Counted
     attribution: Attribution
+    when: tuple[str, ...] = ()
+    """The sentence's time references that belong to the figure (`text.clauses`):
+    "officials on Monday said 102 died, 35 more than estimated on Thursday" -> "on
+    Monday"."""
 
 
 @dataclass(frozen=True)
@@ -116,6 +121,7 @@ def read_sentence(
         statement = _said_anywhere(doc, before, outlet, statement)
     reading = SentenceReading(statement=statement)
     spans = {m: [t for t in doc if m.start <= t.idx < m.end] for m in numbers}
+    times = find_time_refs(text)
     for mention in numbers:
         reason = (
             furniture_reason(text, mention)
@@ -142,10 +148,22 @@ def read_sentence(
         if said.asserter is None and (body := acting_body(tokens)) is not None:
             said = dataclasses.replace(said, asserter=body)  # "Authorities have evacuated"
         reading.figures.append(
-            FigureReading(mention, dataclasses.replace(counted, span=span), said)
+            FigureReading(
+                mention, dataclasses.replace(counted, span=span), said, _times(doc, tokens, times)
+            )
         )
     _refer_back(reading, spans, doc, before, outlet)
     return reading
+
+
+def _times(doc: Doc, number: list[Token], times: Sequence[tuple[int, int, str]]) -> tuple[str, ...]:
+    """The time references (start, end, surface) that belong to the figure's clause."""
+    kept = []
+    for start, end, surface in times:
+        words = [t for t in doc if start <= t.idx < end]
+        if not number or (words and belongs(number[-1], words[0])):
+            kept.append(surface)
+    return tuple(kept)
 
 
 def _refer_back(
