@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from assistant.answers.cite import CitationBook
 from assistant.answers.classify import (
     counted_head,
     focus_of,
@@ -14,8 +15,10 @@ from assistant.answers.classify import (
     stem,
     subject_words,
 )
+from assistant.answers.compose import DraftSentence
 from assistant.answers.dates import date_conflicts
 from assistant.answers.evidence import Evidence
+from assistant.answers.judging import Judging
 from assistant.answers.models import Sentence
 from assistant.answers.phrasing import disagreement_sentence, opposed_accounts
 from assistant.answers.plan import plan_question
@@ -384,3 +387,33 @@ def test_accounts_of_two_sources_one_taking_a_side_against_are_opposed() -> None
     assert opposed_accounts([one_source, warned], docs.__getitem__, "x") is None
     unverified = unwarned.model_copy(update={"verified": False})
     assert opposed_accounts([unverified, warned], docs.__getitem__, "x") is None
+
+
+def test_a_single_facts_text_is_shown_once_a_passage_supports_it() -> None:
+    question = "How many families were evacuated?"
+    shown: list[str] = []
+    judging = Judging(question, evidence(), CitationBook(), states, single=True,
+                      on_sentence=lambda s: shown.append(s.text))  # fmt: skip
+    stated = "The agency said at least 1,200 families were evacuated."
+    # the text is written, its citations not yet: E1 states it, so it is shown under E1
+    judging.on_partial([], DraftSentence(text=stated, cites=[]))
+    assert shown == [stated]
+    assert judging.answered()
+    # the model's finished sentence (citing E2) is the same sentence, judged once
+    final = [DraftSentence(text=stated, cites=["E2"])]
+    judging.on_partial(final)
+    assert [s.citations for s in judging.kept(final)] == [[1]]
+    assert judging.counts.model_dump() == {"checked": 1, "verified": 1, "dropped": 0}
+
+
+def test_a_single_facts_text_no_passage_supports_waits_for_its_citations() -> None:
+    judging = Judging("How many families were evacuated?", evidence(), CitationBook(), states,
+                      single=True)  # fmt: skip
+    unstated = "The agency said 1,300 families were evacuated."
+    judging.on_partial([], DraftSentence(text=unstated, cites=[]))
+    assert judging.shown == []  # nothing counted yet: the model's citations decide
+    assert not judging.answered()
+    judging.on_partial([DraftSentence(text=unstated, cites=["E1"])])
+    assert judging.answered()
+    assert judging.kept([DraftSentence(text=unstated, cites=["E1"])]) == []
+    assert judging.counts.dropped == 1

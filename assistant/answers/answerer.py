@@ -16,11 +16,12 @@ from ..llm import LLM
 from ..search import Filters
 from ..store import Store
 from .cite import CitationBook
-from .compose import AGREE_PROMPT, FACT_SENTENCES, PROMPT, DraftSentence, compose
+from .compose import AGREE_PROMPT, PROMPT, compose
 from .conflicts import figure_conflicts, spelling_conflicts
 from .dates import date_conflicts
 from .evidence import Evidence, gather
 from .figures import Selected, figure_rows, question_kind, select_figures
+from .judging import Judging
 from .models import CANNOT_ANSWER, Answer, AnswerUsage, Conflict, Sentence, Verification
 from .overview import overview_sentences
 from .phrasing import agreement_sentence, disagreement_sentence, opposed_accounts
@@ -30,7 +31,6 @@ from .senses import WordSense
 from .spellings import spelling_conflicts_in
 from .synthesis import figures_sentences, why_sentences
 from .timeline import timeline_points, timeline_sentences
-from .verify import supported_by
 from .who import attribution_sentences
 
 log = logging.getLogger(__name__)
@@ -140,80 +140,40 @@ class Answerer:
                              filters=filters, per_source=spread)  # fmt: skip
         if not evidence:
             return self._abstain(question, plan, [], Verification())
-        by_id = {e.id: e for e in evidence}
-        head = plan.counted if plan.kind == "figures" else None
-        # a side says the point in its own words: "mishandled", "as per protocol" for
-        # "whether the release was handled properly"
-        focus = () if plan.sides else plan.focus
         book = CitationBook()
-        kept: list[Sentence] = []
-        shown: list[Sentence] = []
-        counts = Verification()
-        first_verified: list[float] = []  # when each verified sentence was ready
-        sense = WordSense(self.store.embedder)
-
-        def judge(draft: DraftSentence) -> Sentence:
-            counts.checked += 1
-            cites, reason = supported_by(
-                draft.text, draft.cites, by_id, question, focus, head, sense.stated
-            )
-            cited = [book.cite(by_id[c].doc, by_id[c].start, by_id[c].end)
-                     for c in dict.fromkeys(cites) if c in by_id]  # fmt: skip
-            if reason is None:
-                counts.verified += 1
-                first_verified.append(time.perf_counter() - began)
-            else:
-                counts.dropped += 1
-                log.info("unsupported sentence %r: %s", draft.text, reason)
-            return Sentence(text=draft.text.strip(), citations=cited, verified=reason is None,
-                            reason=reason)  # fmt: skip
-
-        judged: dict[tuple[str, tuple[str, ...]], Sentence] = {}
-
-        def on_partial(done: list[DraftSentence]) -> None:
-            # each sentence once, as soon as it is written; an answer asked again after an
-            # invalid stream brings sentences of its own
-            for draft in done:
-                key = (draft.text, tuple(draft.cites))
-                if key in judged:
-                    continue
-                judged[key] = sentence = judge(draft)
-                shown.append(sentence)
-                if on_sentence is not None:
-                    on_sentence(sentence)
-
-        def answered() -> bool:
-            # a sentence citing an id it was not given is an invalid answer: read on, so
-            # that the schema refuses it and the answer is asked again
-            valid = [key for key in judged if all(c in by_id for c in key[1])]
-            return len(valid) >= FACT_SENTENCES
-
-        enough = answered if plan.kind == "fact" else None
+        # a side says the point in its own words ("mishandled", "as per protocol" for
+        # "whether the release was handled properly"): the point's words are not required
+        judging = Judging(
+            question, {e.id: e for e in evidence}, book, WordSense(self.store.embedder).stated,
+            () if plan.sides else plan.focus, plan.counted if plan.kind == "figures" else None,
+            single=plan.kind == "fact", on_sentence=on_sentence, began=began,
+        )  # fmt: skip
         # an agreement on a point without a figure: what each side says, checked like any
         # sentence; code says whether they differ (`phrasing.opposed_accounts`)
-        composed = compose(self.llm, question, evidence, on_partial,
-                           AGREE_PROMPT if plan.sides else PROMPT, enough=enough)  # fmt: skip
+        composed = compose(self.llm, question, evidence, judging.on_partial,
+                           AGREE_PROMPT if plan.sides else PROMPT,
+                           enough=judging.answered if judging.single else None)  # fmt: skip
+        kept: list[Sentence] = []
         if composed.draft.answerable:
             final = list(composed.draft.sentences)
-            on_partial(final)
-            keys = dict.fromkeys((d.text, tuple(d.cites)) for d in final)  # a repeat once
-            kept = [s for key in keys if (s := judged[key]).verified]
+            judging.on_partial(final)
+            kept = judging.kept(final)
         if not kept:
-            return self._abstain(question, plan, evidence, counts, shown)
+            return self._abstain(question, plan, evidence, judging.counts, judging.shown)
         conflicts: list[Conflict] = []
         if plan.kind == "agreement":
             conflicts, lead = disagreements(question, plan.about, evidence, kept, book)
             if lead is not None:  # first in the answer; streamed last, once it is known
                 kept.insert(0, lead)
-                shown.insert(0, lead)
+                judging.shown.insert(0, lead)
                 if on_sentence is not None:
                     on_sentence(lead)
         return Answer(
             question=question, kind=plan.kind, about=plan.about,
             answer=" ".join(f"{s.text} {_marks(s.citations)}" for s in kept),
-            sentences=shown, citations=book.all(), conflicts=conflicts, verification=counts,
-            first_token_s=composed.first_token_s,
-            first_sentence_s=round(first_verified[0], 3),
+            sentences=judging.shown, citations=book.all(), conflicts=conflicts,
+            verification=judging.counts, first_token_s=composed.first_token_s,
+            first_sentence_s=round(judging.verified_at[0], 3),
         )  # fmt: skip
 
     def _overview(self, question: str, plan: Plan, filters: Filters | None) -> Answer | None:

@@ -79,16 +79,18 @@ def compose(
     llm: LLM,
     question: str,
     evidence: Sequence[Evidence],
-    on_partial: Callable[[list[DraftSentence]], None] | None = None,
+    on_partial: Callable[[list[DraftSentence], DraftSentence | None], None] | None = None,
     prompt_name: str = PROMPT,
     max_sentences: int = MAX_SENTENCES,
     enough: Callable[[], bool] | None = None,
 ) -> Composed:
     """The model's cited answer over `evidence`, streamed through `on_partial`.
 
-    `prompt_name` picks another prompt taking the same `$evidence` and `$question`. When
-    `enough()` turns true after `on_partial`, the stream is closed and the answer is the
-    sentences finished so far.
+    `on_partial` gets the sentences finished so far and the one whose text is written but
+    whose citations are not (`written_sentence`). `prompt_name` picks another prompt taking
+    the same `$evidence` and `$question`. When `enough()` turns true after `on_partial`,
+    the stream is closed and the answer is the sentences finished so far, and the written
+    one.
     """
     prompt = load_prompt(prompt_name, frozenset({"evidence", "question"}))
     messages: list[Any] = [
@@ -98,12 +100,16 @@ def compose(
     stream = llm.structured_stream("answer", schema, messages, max_tokens=300)
     try:
         parts = iter(stream)
+        ids = {e.id for e in evidence}
         for partial in parts:
-            done = finished_sentences(partial, closed=stream.text.rstrip().endswith("}"))
+            closed = stream.text.rstrip().endswith("}")
+            done = finished_sentences(partial, closed=closed)
+            written = written_sentence(partial, ids, closed=closed)
             if on_partial is not None:
-                on_partial(done)
+                on_partial(done, written)
             if enough is not None and enough():
                 parts.close()
+                done += [written] if written is not None else []
                 return Composed(Draft(answerable=True, sentences=done), stream.first_token_s)
         result = stream.result
     except ValidationFailed as exc:
@@ -111,6 +117,27 @@ def compose(
         result = llm.structured("answer", schema, messages, max_tokens=300)
     draft = Draft.model_validate(result.model_dump())
     return Composed(draft, stream.first_token_s)
+
+
+def written_sentence(
+    partial: dict[str, Any], ids: set[str], closed: bool = False
+) -> DraftSentence | None:
+    """The sentence being written once its text is (the schema puts `cites` after `text`,
+    so a `cites` key closes the text), with the ids cited so far; None while there is none
+    or once it is finished. Its text can be checked before the model writes the ids (~8
+    tokens, ~0.5 s at ~14 tokens a second)."""
+    raw = partial.get("sentences")
+    if partial.get("answerable") is not True or not isinstance(raw, list) or not raw:
+        return None
+    last = raw[-1]
+    if not isinstance(last, dict) or not isinstance(last.get("text"), str) or "cites" not in last:
+        return None
+    # an id being written ("E1" of "E12") is not yet one cited
+    whole = {i for i in ids if not any(o != i and o.startswith(i) for o in ids)}
+    cites = [c for c in last.get("cites") or [] if isinstance(c, str) and c in whole]
+    if closed and last.get("cites"):
+        return None  # finished: `finished_sentences` has it
+    return DraftSentence(text=last["text"], cites=cites)
 
 
 def finished_sentences(partial: dict[str, Any], closed: bool = False) -> list[DraftSentence]:
