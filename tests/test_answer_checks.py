@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from assistant.answers.answerer import disagreements
 from assistant.answers.cite import CitationBook
 from assistant.answers.classify import (
     counted_head,
@@ -21,7 +22,7 @@ from assistant.answers.evidence import Evidence
 from assistant.answers.judging import Judging
 from assistant.answers.models import Sentence
 from assistant.answers.phrasing import disagreement_sentence, opposed_accounts
-from assistant.answers.plan import plan_question
+from assistant.answers.plan import Plan, plan_question
 from assistant.answers.senses import WordSense
 from assistant.answers.spellings import spelling_conflicts_in
 from assistant.answers.verify import check, supported_by
@@ -417,3 +418,28 @@ def test_a_single_facts_text_no_passage_supports_waits_for_its_citations() -> No
     assert judging.answered()
     assert judging.kept([DraftSentence(text=unstated, cites=["E1"])]) == []
     assert judging.counts.dropped == 1
+
+
+def test_a_sentence_naming_an_evidence_id_fails_but_a_road_named_like_one_does_not() -> None:
+    given = one_sentence("The river flooded the town of Ostrava on Monday.")
+    question = "Where did the river flood?"
+    reason = check("Source E1 says the river flooded Ostrava.", ["E1"], given, question)
+    assert reason == "it names evidence ids instead of sources"
+    road = one_sentence("Floods closed the E1 motorway near Ostrava on Monday.")
+    assert check("Floods closed the E1 motorway near Ostrava.", ["E1"], road, question) is None
+
+
+def test_years_in_the_evidence_of_a_question_on_where_are_no_disagreement() -> None:
+    evidence = [
+        _evidence("a", "Valley Post", "The flooding in Ostrava was the worst since 1972."),
+        _evidence("b", "Coast Herald", "In July 2019 the flooding was worst in Tamsford."),
+    ]
+    where = Plan(kind="agreement", about="flooding worst", focus=[], sides=True, point="where")
+    when = where.model_copy(update={"point": "when"})
+    ask = "Do the sources agree on {} the flooding was worst?"
+    conflicts, lead = disagreements(ask.format("where"), where, evidence, [], CitationBook())
+    assert (conflicts, lead) == ([], None)
+    conflicts, lead = disagreements(ask.format("when"), when, evidence, [], CitationBook())
+    assert [c.kind for c in conflicts] == ["contradiction"]
+    assert lead is not None
+    assert lead.text == "No: the sources give different dates for it."

@@ -299,12 +299,20 @@ def test_an_agreement_answer_starts_with_no_when_the_sources_spell_a_place_two_w
              "cites": [first]},
         ]})  # fmt: skip
         answer = Answerer(store, llm).ask(question)
+        # the model's sentence names an evidence id: dropped, and what code found answers
+        fake_openai.enqueue_tool_call("Answer", {"answerable": True, "sentences": [
+            {"text": f"Source {first} says the recruits are trained in Velikograd.",
+             "cites": [first]},
+        ]})  # fmt: skip
+        alone = Answerer(store, llm).ask(question)
     finally:
         llm.close()
     fake_openai.assert_done()
     assert answer.kind == "agreement"
     assert [c.kind for c in answer.conflicts] == ["spelling"]
-    assert answer.answer.startswith(
-        "No, not in every detail: they spell “Velikograd” and “Belikogradt” differently."
-    )
+    lead = "No, not in every detail: they spell “Velikograd” and “Belikogradt” differently."
+    assert answer.answer.startswith(lead)
     assert answer.sentences[1].verified
+    assert not alone.abstained
+    assert alone.answer.startswith(lead)
+    assert [s.verified for s in alone.sentences] == [True, False]

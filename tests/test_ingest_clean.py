@@ -151,6 +151,12 @@ ARTICLE = "Officials said on Monday that 4,000 troops had arrived near the borde
         ("Photo: Reuters", "caption"),
         ("Image: screenshot from video", "caption"),
         ("Troops at a training ground. Photo via Defense Ministry", "caption"),
+        (
+            "Flood-hit residents queue for drinking water in Tarsk, Ostravia, March 4, 2031. "
+            "REUTERS/Ilse Brandt",
+            "caption",
+        ),
+        ("Rescuers carry a boy through a flooded street in Tarsk. (AP Photo/Ana Souza)", "caption"),
     ],
 )
 def test_boilerplate_line_is_removed(line: str, rule: str) -> None:
@@ -178,6 +184,8 @@ def test_boilerplate_line_is_removed(line: str, rule: str) -> None:
         "Read more about the deal in the official statement, Peskov told reporters.",
         "“We need your support,” Zelensky told lawmakers in Seoul.",
         "The newspaper refused permission to reprint the cartoon.",
+        "Officials told Reuters/Ipsos pollsters in March that 40 percent backed the plan.",
+        "The AP/NORC poll found that most residents had been warned, the agency said.",
         "“Support us, or we will not hold the line,” the commander told the visiting senators.",
     ],
 )

@@ -186,15 +186,17 @@ def counted_head(question: str) -> str | None:
 
 
 _AGREE_ON_NON_FIGURE = re.compile(
-    r"\bagree\w*\s+(?:on|about|over|as\s+to)\s+(?:where|when|who|whom|whose|whether|why)\b",
+    r"\bagree\w*\s+(?:on|about|over|as\s+to)\s+(where|when|who|whom|whose|whether|why)\b",
     re.I,
 )
 
 
-def asks_agreement_on_non_figure(question: str) -> bool:
-    """ "Do the sources agree on where the troops are trained?": an agreement question on a
-    place, a time, a person or a yes/no, which the sources' figures do not answer."""
-    return _AGREE_ON_NON_FIGURE.search(question) is not None
+def agreement_point(question: str) -> str | None:
+    """ "Do the sources agree on where the troops are trained?" -> "where": an agreement
+    question on a place, a time, a person or a yes/no, which the sources' figures do not
+    answer; None for any other question."""
+    found = _AGREE_ON_NON_FIGURE.search(question)
+    return found.group(1).lower() if found else None
 
 
 _PERCENTAGE = re.compile(

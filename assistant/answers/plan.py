@@ -16,7 +16,7 @@ from ..llm import LLM
 from ..prompting import load_prompt
 from .classify import (
     about_of,
-    asks_agreement_on_non_figure,
+    agreement_point,
     asks_percentage,
     counted_head,
     focus_of,
@@ -66,6 +66,9 @@ class Plan(PlanDraft):
         description='asks whether the sources agree on a point without a figure ("... on '
         'whether the dam was handled properly?"): the answer is what each side says',
     )
+    point: str | None = Field(
+        default=None, description='that point\'s question word: "where", "when", "whether"...'
+    )
 
     @field_validator("about")
     @classmethod
@@ -97,11 +100,13 @@ def plan_question(llm: LLM, question: str) -> tuple[Plan, bool]:
     """
     plan, asked = _plan(llm, question)
     # an agreement on where or when is not one on figures: nothing is counted
-    sides = plan.kind == "agreement" and asks_agreement_on_non_figure(question)
+    point = agreement_point(question) if plan.kind == "agreement" else None
+    sides = point is not None
     counted = counted_head(question) if not sides else None
     read = plan.model_copy(
         update={
             "sides": sides,
+            "point": point,
             "counted": counted,
             "counting": how_many_of(question, counted),
             "percentage": asks_percentage(question),

@@ -34,6 +34,8 @@ _META = re.compile(
     r"(?:evidence|passages?|text)\b",
     re.IGNORECASE,
 )
+_IDS = re.compile(r"\bE\d{1,3}\b")
+"""The ids evidence is shown to the model under ("E1")."""
 _MONEY_HEADS = frozenset({"money", "funds", "fund", "cash", "amount", "sum"})
 """What a "how much X" question counts when any sum of money is a number of it."""
 
@@ -57,6 +59,7 @@ def check(
     source = " ".join([*(e.text for e in cited), *sorted(shown)])
     problems = (
         _meta(text),
+        _ids(text, evidence, source),
         _numbers(text, source),
         _unnamed(text, source, question),
         _unstated(source, focus, stated),
@@ -111,6 +114,15 @@ def _date_words(date: str | None) -> str:
 def _meta(text: str) -> str | None:
     if _META.search(text):
         return "it talks about the evidence instead of answering"
+    return None
+
+
+def _ids(text: str, evidence: Mapping[str, Evidence], source: str) -> str | None:
+    """ "Source E1 says ...": an id the model was shown, which no reader knows (a road
+    the source itself calls "E10" is no id)."""
+    for m in _IDS.finditer(text):
+        if m.group() in evidence and not re.search(rf"\b{m.group()}\b", source):
+            return "it names evidence ids instead of sources"
     return None
 
 

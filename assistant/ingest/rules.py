@@ -171,12 +171,25 @@ _CAPTION_TAIL = re.compile(
 )
 
 
+_WIRE_PHOTO = re.compile(
+    r"(?:^|[.!?]\s+|[(\[]\s*)(?:REUTERS|Reuters|AFP|AP(?:\s+Photo)?|EPA(?:-EFE)?|XINHUA|Xinhua"
+    r"|ANI|PTI|Getty\s+Images)\s*/\s*[A-Z][^.!?/]{1,60}(?:/[A-Z][^.!?/]{1,40})?[)\]]?\.?$"
+)
+"""A wire photo's credit ending its caption: "... Jamalpur, July 21. REUTERS/Mohammad
+Ponir Hossain", "(AP Photo/Anupam Nath)", "AFP/Getty Images": the agency, a slash and the
+photographer, which no sentence of reporting writes."""
+_WIRE_CAPTION_MAX = 300
+
+
 def _caption_credit(line: str) -> bool:
     """Photo/image credit lines: "Photo: Reuters", "Image: screenshot from video" (the line
     starts with the credit), or a short caption ending in a credit sentence such as
     "Soldiers at a base. Photo via Wikimedia." (the credit starts the line or a sentence and
     names a capitalised source). Lines of at most 160 chars; a credit of at most 8 words.
+    A caption ending in a wire photo's credit (`_WIRE_PHOTO`) may run to 300 chars.
     "Ukraine published footage via Telegram." is not a credit: no credit word starts it."""
+    if len(line) <= _WIRE_CAPTION_MAX and _WIRE_PHOTO.search(line):
+        return True
     if len(line) > 160:
         return False
     m = _CAPTION_START.match(line)
