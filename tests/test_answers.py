@@ -157,6 +157,26 @@ def test_a_single_fact_is_answered_in_one_sentence(
     assert tool["properties"]["sentences"]["maxItems"] == 2
 
 
+def test_a_who_question_without_a_figure_is_answered_in_one_sentence(
+    corpus: tuple[Store, dict[str, str]], fake_settings: Settings, fake_openai: FakeOpenAI
+) -> None:
+    store, _ = corpus
+    question = "Who said rescue teams reached the northern villages?"
+    rescue = evidence_id(store, question, "Rescue teams")
+    fake_openai.enqueue_tool_call("Answer", draft(
+        True,
+        ("Rescue teams reached the northern villages on Monday.", [rescue]),
+        ("Rescue teams reached the villages in the north on Monday.", [rescue]),
+    ))  # fmt: skip
+    answer = ask(store, fake_settings, question)
+    fake_openai.assert_done()
+    assert answer.kind == "attribution"
+    # one person or body is the answer: a second sentence was off the point on real pages
+    assert [s.text for s in answer.sentences] == [
+        "Rescue teams reached the northern villages on Monday."
+    ]
+
+
 def test_a_single_fact_abstains_when_its_first_sentence_fails_the_check(
     corpus: tuple[Store, dict[str, str]], fake_settings: Settings, fake_openai: FakeOpenAI
 ) -> None:

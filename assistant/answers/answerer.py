@@ -146,7 +146,7 @@ class Answerer:
         judging = Judging(
             question, {e.id: e for e in evidence}, book, WordSense(self.store.embedder).stated,
             () if plan.sides else plan.focus, plan.counted if plan.kind == "figures" else None,
-            single=plan.kind == "fact", on_sentence=on_sentence, began=began,
+            single=plan.kind in ("fact", "attribution"), on_sentence=on_sentence, began=began,
         )  # fmt: skip
         # an agreement on a point without a figure: what each side says, checked like any
         # sentence; code says whether they differ (`phrasing.opposed_accounts`)
