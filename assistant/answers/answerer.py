@@ -15,7 +15,7 @@ from collections.abc import Callable, Sequence
 from ..llm import LLM
 from ..search import Filters
 from ..store import Store
-from .cite import CitationBook
+from .cite import CitationBook, marks
 from .compose import AGREE_PROMPT, PROMPT, compose
 from .conflicts import figure_conflicts, spelling_conflicts
 from .dates import date_conflicts
@@ -172,7 +172,7 @@ class Answerer:
                 on_sentence(lead)
         return Answer(
             question=question, kind=plan.kind, about=plan.about,
-            answer=" ".join(f"{s.text} {_marks(s.citations)}" for s in kept),
+            answer=" ".join(f"{s.text} {marks(s.citations)}" for s in kept),
             sentences=judging.shown, citations=book.all(), conflicts=conflicts,
             verification=judging.counts, first_token_s=composed.first_token_s,
             first_sentence_s=round(
@@ -256,7 +256,3 @@ def usage_since(llm: LLM, calls_before: int) -> AnswerUsage:
         completion_tokens=sum(c.completion_tokens for c in calls),
         calls=len(calls),
     )
-
-
-def _marks(citations: Sequence[int]) -> str:
-    return "".join(f"[{n}]" for n in citations)

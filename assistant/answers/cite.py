@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterable
 from pathlib import PurePath
 
 from pydantic import ValidationError
@@ -12,6 +13,11 @@ from ..store import Document
 from .models import Citation, Provenance
 
 log = logging.getLogger(__name__)
+
+
+def marks(citations: Iterable[int]) -> str:
+    """Citation marks as an answer writes them after its text: [2][5]."""
+    return "".join(f"[{n}]" for n in citations)
 
 
 def outlet_name(doc: Document) -> str:

@@ -22,7 +22,7 @@ from ..claims.models import Claim
 from ..claims.store import ClaimStore
 from ..search import Filters, search
 from ..store import Document, Store
-from .cite import CitationBook, outlet_name
+from .cite import CitationBook, marks, outlet_name
 from .evidence import Evidence
 from .models import Citation, Sentence
 from .phrasing import day_label, doc_label
@@ -150,6 +150,5 @@ def _recited(
             for n in s.citations if (c := by_n.get(n)) is not None
         ]  # fmt: skip
         if cited:
-            marks = "".join(f"[{n}]" for n in cited)
-            out.append(Sentence(text=f"{_label(doc)}: {s.text} {marks}", citations=cited))
+            out.append(Sentence(text=f"{_label(doc)}: {s.text} {marks(cited)}", citations=cited))
     return out

@@ -19,7 +19,8 @@ from collections.abc import Callable, Sequence
 
 from ..claims.numbers import find_numbers
 from ..store import Document
-from .cite import outlet_name
+from ..text.words import negation
+from .cite import marks, outlet_name
 from .models import Conflict, FigureRow, Sentence
 
 KIND_WORDS = {
@@ -93,7 +94,7 @@ def range_sentence(rows: Sequence[FigureRow]) -> Sentence | None:
 def _group_text(asserter: str | None, carrier: str | None, rows: list[FigureRow]) -> str:
     phrases = [figure_phrase(r) for r in rows]
     listed = phrases[0] if len(phrases) == 1 else f"{', '.join(phrases[:-1])} and {phrases[-1]}"
-    cites = "".join(f"[{n}]" for n in sorted({r.citation for r in rows}))
+    cites = marks(sorted({r.citation for r in rows}))
     if asserter and carrier:
         return f"{listed}, according to {asserter} (via {carrier}) {cites}"
     if asserter:
@@ -172,7 +173,7 @@ def agreement_sentence(rows: Sequence[FigureRow], conflicts: Sequence[Conflict])
         sources = len({r.doc_id for r in rows})
         return Sentence(
             text=f"Yes: {'all ' + str(sources) + ' sources' if sources > 1 else 'the source'} "
-            f"give {value_text(rows[0])} {''.join(f'[{n}]' for n in cites)}.",
+            f"give {value_text(rows[0])} {marks(cites)}.",
             citations=cites,
         )
     reasons = [_REASONS[k] for k in _REASONS if any(c.kind == k for c in conflicts)]
@@ -184,11 +185,7 @@ def agreement_sentence(rows: Sequence[FigureRow], conflicts: Sequence[Conflict])
     return Sentence(text=text, citations=spread.citations if spread else cites[:1])
 
 
-_CONTRARY = re.compile(
-    r"\b(?:not|no|never|none|nobody|without|denied|denies|deny|rejected|rejects|blamed"
-    r"|blames|mishandled|failed)\b|n['’]t\b",
-    re.I,
-)
+_CONTRARY = negation("without", "rejected", "rejects", "blamed", "blames", "mishandled", "failed")
 """Words that take a side against something ("no warning", "rejected charges", "blamed
 the government"): two accounts of a point, one with such a word and one without, are
 taken to differ."""
@@ -207,15 +204,11 @@ def opposed_accounts(
             if {doc_of(n) for n in a.citations}.isdisjoint(doc_of(n) for n in b.citations):
                 return Conflict(
                     kind="contradiction", about=about,
-                    summary=f"{a.text.rstrip('.')} {_marks(a.citations)}; "
-                    f"{b.text.rstrip('.')} {_marks(b.citations)}",
+                    summary=f"{a.text.rstrip('.')} {marks(a.citations)}; "
+                    f"{b.text.rstrip('.')} {marks(b.citations)}",
                     citations=sorted({*a.citations, *b.citations}),
                 )  # fmt: skip
     return None
-
-
-def _marks(citations: Sequence[int]) -> str:
-    return "".join(f"[{n}]" for n in citations)
 
 
 def disagreement_sentence(

@@ -34,7 +34,7 @@ from .. import nlp
 from ..claims.reading.furniture import mask_dateline
 from ..store import Store
 from ..text import regions
-from ..text.clauses import CLAUSE_POS, belongs
+from ..text.clauses import CLAUSE_POS, belongs, tokens_in
 from .figures import Selected
 
 if TYPE_CHECKING:
@@ -81,7 +81,7 @@ def placed(store: Store, selected: Sequence[Selected], places: Sequence[str]) ->
     for s, doc in zip(selected, nlp.parse(store.settings.cache, quotes), strict=True):
         assert s.claim.quantity is not None
         at = doc.text.find(s.claim.quantity.surface)
-        number = [t for t in doc if at <= t.idx < at + len(s.claim.quantity.surface)]
+        number = tokens_in(doc, at, at + len(s.claim.quantity.surface))
         if at < 0 or not number:
             verdicts.append(None)
         elif any(_in_figure_clause(doc, number[-1], p) for p in places):
@@ -121,7 +121,7 @@ def _listed_with_others(doc: Doc, places: Sequence[str], known: Sequence[regions
         return False
     for place in places:
         for match in _pattern(place).finditer(doc.text):
-            tokens = [t for t in doc if match.start() <= t.idx < match.end()]
+            tokens = tokens_in(doc, match.start(), match.end())
             if not tokens:
                 continue
             for other in _coordinated(tokens[-1]):
@@ -148,15 +148,24 @@ def _coordinated(token: Token) -> list[Token]:
     return [m for m in members if m.i != token.i]
 
 
+def _proper_runs(doc: Doc) -> list[Span]:
+    """The runs of proper nouns of a sentence ("Andhra Pradesh")."""
+    runs: list[Span] = []
+    run: list[Token] = []
+    for t in [*doc, None]:
+        if t is not None and t.pos_ == "PROPN":
+            run.append(t)
+            continue
+        if run:
+            runs.append(doc[run[0].i : run[-1].i + 1])
+        run = []
+    return runs
+
+
 def _proper_run(token: Token) -> Span:
-    """The run of proper nouns a token ends or is in ("Andhra Pradesh")."""
-    doc = token.doc
-    start = end = token.i
-    while start > 0 and doc[start - 1].pos_ == "PROPN" and token.pos_ == "PROPN":
-        start -= 1
-    while end + 1 < len(doc) and doc[end + 1].pos_ == "PROPN" and token.pos_ == "PROPN":
-        end += 1
-    return doc[start : end + 1]
+    """The run of proper nouns a token is in; the token alone when it is none."""
+    own = [r for r in _proper_runs(token.doc) if r.start <= token.i < r.end]
+    return own[0] if own else token.doc[token.i : token.i + 1]
 
 
 def _regions_in_clause(doc: Doc, number: Token) -> list[regions.Region]:
@@ -165,15 +174,7 @@ def _regions_in_clause(doc: Doc, number: Token) -> list[regions.Region]:
     figure ("ready to fight against Ukraine"). Names are the parse's place entities and
     runs of proper nouns (the small English model calls "Goa" and "Andhra Pradesh"
     people); the gazetteer decides which are regions."""
-    spans = [e for e in doc.ents if e.label_ in _PLACE_ENTITIES]
-    run: list[Token] = []
-    for t in [*doc, None]:
-        if t is not None and t.pos_ == "PROPN":
-            run.append(t)
-            continue
-        if run:
-            spans.append(doc[run[0].i : run[-1].i + 1])
-        run = []
+    spans = [*(e for e in doc.ents if e.label_ in _PLACE_ENTITIES), *_proper_runs(doc)]
     found: list[regions.Region] = []
     for span in spans:
         if not _in_place_phrase(span.root) or not belongs(number, span.root):
@@ -198,7 +199,7 @@ def _in_figure_clause(doc: Doc, number: Token, place: str) -> bool:
     """Does the sentence name `place` in the clause of the `number` token or above it, or
     in a relative clause about what the number counts?"""
     for match in _pattern(place).finditer(doc.text):
-        tokens = [t for t in doc if match.start() <= t.idx < match.end()]
+        tokens = tokens_in(doc, match.start(), match.end())
         if tokens and belongs(number, tokens[0]):
             return True
     return False

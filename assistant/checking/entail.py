@@ -10,8 +10,6 @@ stem), else it becomes "not in sources". A "not in sources" carries no evidence.
 
 from __future__ import annotations
 
-import re
-
 from pydantic import BaseModel, Field
 
 from ..answers.classify import stem
@@ -21,7 +19,7 @@ from ..llm import LLM
 from ..prompting import load_prompt
 from ..search import Filters
 from ..store import Store
-from ..text.words import content_words
+from ..text.words import content_words, negation
 from .models import Judged, Verdict
 from .sentences import evidence_of, judge_by_sentences
 
@@ -30,7 +28,7 @@ _SHOWN = 4
 _GATHERED = 8
 """Sentences code reads for one restating the statement; the model is shown `_SHOWN`."""
 _SUPPORT_SHARE = 0.5
-_NEGATION = re.compile(r"\b(?:not|no|never|none|nobody|denied|denies|deny)\b|n['’]t\b", re.I)
+_NEGATION = negation()
 
 
 class ModelVerdict(BaseModel):

@@ -14,9 +14,14 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
+    from spacy.tokens import Doc, Token
 
 CLAUSE_POS = frozenset({"VERB", "AUX"})
+
+
+def tokens_in(doc: Doc, start: int, end: int) -> list[Token]:
+    """The tokens of `doc` that start within the characters [start, end)."""
+    return [t for t in doc if start <= t.idx < end]
 
 
 def clause_of(token: Token) -> Token | None:

@@ -10,6 +10,15 @@ from __future__ import annotations
 
 import re
 
+NEGATION_WORDS = ("not", "no", "never", "none", "nobody", "denied", "denies", "deny")
+"""Words that negate what a sentence says ("did not release", "denied"); with "n't"."""
+
+
+def negation(*more: str) -> re.Pattern[str]:
+    """A pattern finding a negation word (or "n't"), or any of `more`, as a whole word."""
+    return re.compile(rf"\b(?:{'|'.join((*NEGATION_WORDS, *more))})\b|n['’]t\b", re.I)
+
+
 WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 _STOP_WORDS = """
     the a an and or but of in on at to for from by with as is are was were be been has

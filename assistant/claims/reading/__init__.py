@@ -27,7 +27,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from ...text.clauses import belongs
+from ...text.clauses import belongs, tokens_in
 from ..actors import find_actors, names_a_speaker
 from ..numbers import NumberMention, find_time_refs
 from .attribution import (
@@ -120,7 +120,7 @@ def read_sentence(
     if statement.asserter is None and not numbers:
         statement = _said_anywhere(doc, before, outlet, statement)
     reading = SentenceReading(statement=statement)
-    spans = {m: [t for t in doc if m.start <= t.idx < m.end] for m in numbers}
+    spans = {m: tokens_in(doc, m.start, m.end) for m in numbers}
     times = find_time_refs(text)
     for mention in numbers:
         reason = (
@@ -160,7 +160,7 @@ def _times(doc: Doc, number: list[Token], times: Sequence[tuple[int, int, str]])
     """The time references (start, end, surface) that belong to the figure's clause."""
     kept = []
     for start, end, surface in times:
-        words = [t for t in doc if start <= t.idx < end]
+        words = tokens_in(doc, start, end)
         if not number or (words and belongs(number[-1], words[0])):
             kept.append(surface)
     return tuple(kept)
