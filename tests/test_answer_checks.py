@@ -434,7 +434,7 @@ def test_years_in_the_evidence_of_a_question_on_where_are_no_disagreement() -> N
         _evidence("a", "Valley Post", "The flooding in Ostrava was the worst since 1972."),
         _evidence("b", "Coast Herald", "In July 2019 the flooding was worst in Tamsford."),
     ]
-    where = Plan(kind="agreement", about="flooding worst", focus=[], sides=True, point="where")
+    where = Plan(kind="agreement", about="flooding worst", focus=[], point="where")
     when = where.model_copy(update={"point": "when"})
     ask = "Do the sources agree on {} the flooding was worst?"
     conflicts, lead = disagreements(ask.format("where"), where, evidence, [], CitationBook())

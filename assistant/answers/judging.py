@@ -63,9 +63,9 @@ class Judging:
             return
         self._tried.add(written.text)
         cites, reason = self._supported(written)
-        if reason is None:
+        if reason is None:  # shown under the citations it passed under, not checked again
             self._early[written.text] = key = (written.text, tuple(cites))
-            self._show(key, DraftSentence(text=written.text, cites=cites))
+            self._show(key, DraftSentence(text=written.text, cites=cites), (cites, None))
 
     def answered(self) -> bool:
         """A single fact has its sentence. One citing an id it was not given is an invalid
@@ -82,15 +82,20 @@ class Judging:
         return supported_by(draft.text, draft.cites, self.evidence, self.question, self.focus,
                             self.head, self.stated)  # fmt: skip
 
-    def _show(self, key: Key, draft: DraftSentence) -> None:
-        self._judged[key] = sentence = self._judge(draft)
+    def _show(
+        self, key: Key, draft: DraftSentence, result: tuple[list[str], str | None] | None = None
+    ) -> None:
+        self._judged[key] = sentence = self._judge(draft, result)
         self.shown.append(sentence)
         if self.on_sentence is not None:
             self.on_sentence(sentence)
 
-    def _judge(self, draft: DraftSentence) -> Sentence:
+    def _judge(
+        self, draft: DraftSentence, result: tuple[list[str], str | None] | None = None
+    ) -> Sentence:
+        """The sentence as shown; `result` is its check when it was already made."""
         self.counts.checked += 1
-        cites, reason = self._supported(draft)
+        cites, reason = self._supported(draft) if result is None else result
         cited = [self.book.cite(self.evidence[c].doc, self.evidence[c].start,
                                 self.evidence[c].end)
                  for c in dict.fromkeys(cites) if c in self.evidence]  # fmt: skip

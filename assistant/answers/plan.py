@@ -61,14 +61,17 @@ class Plan(PlanDraft):
     places: list[str] = Field(
         default_factory=list, description='places the figures must be for ("Nandgiri taluka")'
     )
-    sides: bool = Field(
-        default=False,
-        description='asks whether the sources agree on a point without a figure ("... on '
-        'whether the dam was handled properly?"): the answer is what each side says',
-    )
     point: str | None = Field(
-        default=None, description='that point\'s question word: "where", "when", "whether"...'
+        default=None,
+        description='the question word of an agreement on a point without a figure ("... on '
+        'whether the dam was handled properly?" -> "whether")',
     )
+
+    @property
+    def sides(self) -> bool:
+        """Asks whether the sources agree on a point without a figure: the answer is what
+        each side says."""
+        return self.point is not None
 
     @field_validator("about")
     @classmethod
@@ -101,11 +104,9 @@ def plan_question(llm: LLM, question: str) -> tuple[Plan, bool]:
     plan, asked = _plan(llm, question)
     # an agreement on where or when is not one on figures: nothing is counted
     point = agreement_point(question) if plan.kind == "agreement" else None
-    sides = point is not None
-    counted = counted_head(question) if not sides else None
+    counted = counted_head(question) if point is None else None
     read = plan.model_copy(
         update={
-            "sides": sides,
             "point": point,
             "counted": counted,
             "counting": how_many_of(question, counted),

@@ -103,8 +103,8 @@ def _widths(cols: Sequence[Col], rows: Sequence[Row], width: int) -> list[int]:
     words = [max([_word(c.name), *(_word(r.cells[i]) for r in rows)]) for i, c in enumerate(cols)]
     for whole_words in (True, False):
         for candidates, floor in stages:
+            least = [max(floor, w) if whole_words else floor for w in words]
             while sum(widths) + gaps > width:
-                least = [max(floor, w) if whole_words else floor for w in words]
                 able = [j for j in candidates if widths[j] > least[j]]
                 if not able:
                     break
