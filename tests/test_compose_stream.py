@@ -3,7 +3,8 @@ closes it after its citations."""
 
 from __future__ import annotations
 
-from assistant.answers.compose import finished_sentences, written_sentence
+from assistant.answers.compose import DraftSentence, finished_sentences, written_sentence
+from assistant.llm.streaming import complete
 
 
 def test_the_sentence_being_written_waits_until_its_brace_closes_it() -> None:
@@ -20,19 +21,23 @@ def test_the_sentence_being_written_waits_until_its_brace_closes_it() -> None:
     assert finished_sentences({"answerable": False, "sentences": [first]}, closed=True) == []
 
 
-def test_a_sentence_is_written_once_its_citations_begin() -> None:
+def test_a_sentence_is_written_once_its_text_closes() -> None:
     ids = {f"E{n}" for n in range(1, 13)}
     text = "Rescue teams reached the villages."
-    # the text may still go on: no `cites` key yet
-    assert written_sentence({"answerable": True, "sentences": [{"text": text}]}, ids) is None
-    began = {"answerable": True, "sentences": [{"text": text, "cites": ["E1"]}]}
-    written = written_sentence(began, ids)
-    assert written is not None
-    assert written.text == text
-    assert written.cites == []  # "E1" may be the start of "E12"
-    assert written_sentence(
-        {"answerable": True, "sentences": [{"text": text, "cites": ["E2"]}]}, ids
-    ) == written.model_copy(update={"cites": ["E2"]})
-    assert written_sentence(began, ids, closed=True) is None  # finished: not written only
-    assert written_sentence({"answerable": False, "sentences": [{"text": text, "cites": []}]},
-                            ids) is None  # fmt: skip
+    opening = '{ "answerable": true, "sentences": [\n    { "text": "'
+
+    def written(raw: str, closed: bool = False) -> DraftSentence | None:
+        return written_sentence(complete(raw) or {}, ids, closed=closed)
+
+    assert written(opening + text) is None  # the text may still go on
+    assert written(opening + text[:-1] + '\\"') is None  # an escaped quote closes nothing
+    done = written(opening + text + '"')
+    assert done is not None
+    assert (done.text, done.cites) == (text, [])
+    # "E1" may be the start of "E12": not cited until its quote closes
+    assert written(opening + text + '", "cites": [ "E1') == done
+    assert written(opening + text + '", "cites": [ "E2"') == done.model_copy(
+        update={"cites": ["E2"]}
+    )
+    assert written(opening + text + '", "cites": [ "E2" ] }', closed=True) is None  # finished
+    assert written(opening.replace("true", "false") + text + '"') is None

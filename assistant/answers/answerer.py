@@ -25,7 +25,7 @@ from .judging import Judging
 from .models import CANNOT_ANSWER, Answer, AnswerUsage, Conflict, Sentence, Verification
 from .overview import overview_sentences
 from .phrasing import agreement_sentence, disagreement_sentence, opposed_accounts
-from .places import placed, question_places
+from .places import figure_places, placed, question_places
 from .plan import Plan, plan_question
 from .senses import WordSense
 from .spellings import spelling_conflicts_in
@@ -112,7 +112,11 @@ class Answerer:
                 return self._elsewhere(question, plan, selected)
             # "102 died in Bihar" answers for Bihar; "47 killed in Bangladesh" does not
             selected = [s for s, v in zip(selected, verdicts, strict=True) if v is not False]
-            figures = figure_rows(selected, book)
+            # figures of several sources may be for different regions: no update then
+            several = len({s.doc.id for s in selected}) > 1
+            figures = figure_rows(
+                selected, book, figure_places(self.store, selected) if several else ()
+            )
             sentences = timeline_sentences(figures) if plan.timeline else figures_sentences(figures)
             timeline = timeline_points(figures) if plan.timeline else []
         conflicts = figure_conflicts(figures, plan.about) if figures else []

@@ -3,6 +3,7 @@
 - asserter: different asserters give different figures;
 - update: one asserter's figure changes between reports of different dates;
 - contradiction: one asserter (or none named) gives different figures at the same time;
+  figures for two different regions are neither;
 - scope: the figures count different things ("troops in Russia" vs "troops in Kursk");
 - spelling: one actor's name is spelt differently by different sources.
 """
@@ -27,7 +28,7 @@ def figure_conflicts(rows: Sequence[FigureRow], about: str) -> list[Conflict]:
     """Conflicts among the figures of different sources about one subject."""
     if len({r.doc_id for r in rows}) < 2 or _distinct(rows) < 2:
         return []
-    conflicts = _by_asserter(rows, about)
+    conflicts = _within_asserters(rows, about) + _across_asserters(rows, about)
     scope = _scope(rows, about)
     if scope is not None:
         conflicts.append(scope)
@@ -60,12 +61,32 @@ def spelling_conflicts(names: Sequence[tuple[str, str, int]]) -> list[Conflict]:
     return found
 
 
-def _by_asserter(rows: Sequence[FigureRow], about: str) -> list[Conflict]:
-    groups: dict[str, list[FigureRow]] = defaultdict(list)
+def _comparable(own: Sequence[FigureRow]) -> list[list[FigureRow]]:
+    """One asserter's rows that may count one thing. Figures for two different regions
+    ("102 died in Bihar", "172 in India") are neither an update nor a contradiction of one
+    another; when an asserter's figures name two regions, one naming none may be for either,
+    so only figures naming one region are compared."""
+    codes = list(dict.fromkeys(r.region for r in own if r.region))
+    if len(codes) < 2:
+        return [list(own)]
+    return [[r for r in own if r.region == code] for code in codes]
+
+
+def _asserters(rows: Sequence[FigureRow]) -> dict[str, list[FigureRow]]:
+    """Rows by asserter, named as first written: "Officials" opening a sentence are the
+    "officials" of another."""
+    groups: dict[str, tuple[str, list[FigureRow]]] = {}
     for row in rows:
-        groups[row.asserter or UNATTRIBUTED].append(row)
+        name = row.asserter or UNATTRIBUTED
+        groups.setdefault(name.casefold(), (name, []))[1].append(row)
+    return dict(groups.values())
+
+
+def _within_asserters(rows: Sequence[FigureRow], about: str) -> list[Conflict]:
+    """Updates and contradictions: one asserter's different figures in different sources."""
     conflicts: list[Conflict] = []
-    for asserter, own in groups.items():
+    groups = _asserters(rows).items()
+    for asserter, own in ((a, part) for a, every in groups for part in _comparable(every)):
         if len({r.doc_id for r in own}) < 2 or _distinct(own) < 2:
             continue
         dates = {_when(r) for r in own}
@@ -78,7 +99,13 @@ def _by_asserter(rows: Sequence[FigureRow], about: str) -> list[Conflict]:
             summary += f" (the latest is {_figure(ordered[-1], dated=True)})"
         conflicts.append(Conflict(kind=kind, about=about, summary=summary,
                                   citations=_citations(own)))  # fmt: skip
-    named = {a: own for a, own in groups.items() if a != UNATTRIBUTED}
+    return conflicts
+
+
+def _across_asserters(rows: Sequence[FigureRow], about: str) -> list[Conflict]:
+    """Different asserters giving different figures."""
+    conflicts: list[Conflict] = []
+    named = {a: own for a, own in _asserters(rows).items() if a != UNATTRIBUTED}
     if len(named) >= 2 and _distinct([r for own in named.values() for r in own]) >= 2:
         parts = [f"{a} gives {', '.join(_figure(r) for r in own)}" for a, own in named.items()]
         conflicts.append(

@@ -87,6 +87,14 @@ def gather(
     return evidence, hits
 
 
+# Double quotes of the evidence are shown as single ones. The model copies a quoted phrase
+# with its marks and wrote a double one unescaped, which ends its JSON string: "described
+# ... as a" and "serious issue." came out as two sentences (a seeds fact question). The
+# check reads words, so the marks the model is shown do not matter to it, and citations
+# quote the article itself.
+_DOUBLE_QUOTES = str.maketrans(dict.fromkeys('"\u201c\u201d\u201e\u00ab\u00bb', "'"))
+
+
 def render(evidence: Sequence[Evidence]) -> str:
     """The evidence block of a prompt: its sentences under the source they come from, each
     source named once (sources in the order of their best sentence). Naming the source on
@@ -100,6 +108,6 @@ def render(evidence: Sequence[Evidence]) -> str:
         where = doc.outlet or doc.title or "unknown outlet"
         date = f", {doc.date}" if doc.date else ""
         lines = [f"Source: {where}{date}"]
-        lines += [f"[{e.id}] {' '.join(e.text.split())}" for e in group]
+        lines += [f"[{e.id}] {' '.join(e.text.split()).translate(_DOUBLE_QUOTES)}" for e in group]
         blocks.append("\n".join(lines))
     return "\n\n".join(blocks)

@@ -170,10 +170,13 @@ def _by_words(store: Store, head: str, claims: list[Claim]) -> list[tuple[Claim,
     return kept
 
 
-def figure_rows(selected: Sequence[Selected], book: CitationBook) -> list[FigureRow]:
-    """One row per figure, citing its verified quote."""
+def figure_rows(
+    selected: Sequence[Selected], book: CitationBook, regions: Sequence[str | None] = ()
+) -> list[FigureRow]:
+    """One row per figure, citing its verified quote; `regions` are the figures' regions
+    (`places.figure_places`), when read."""
     rows: list[FigureRow] = []
-    for s in selected:
+    for i, s in enumerate(selected):
         q = s.claim.quantity
         assert q is not None  # select_figures keeps figures only
         quote = s.claim.quotes[0]
@@ -186,7 +189,7 @@ def figure_rows(selected: Sequence[Selected], book: CitationBook) -> list[Figure
                 high=q.high, surface=q.surface, hedge=q.hedge, unit=q.unit, counted=q.counted,
                 kind=q.kind, asserter=asserter, asserter_surface=s.claim.asserter,
                 carrier=s.claim.carrier, when=s.claim.when,
-                date=s.doc.date, citation=n,
+                date=s.doc.date, region=regions[i] if i < len(regions) else None, citation=n,
             )
         )  # fmt: skip
     return rows

@@ -73,6 +73,8 @@ class FigureRow(_Out):
     """The agency that carried the figure ("told Reuters"), kept apart from the asserter."""
     when: str | None = None
     date: str | None = None
+    region: str | None = None
+    """ISO 3166 code of the one known region the figure's clause names ("in Bihar")."""
     citation: int = Field(ge=1)
 
 

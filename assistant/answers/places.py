@@ -110,6 +110,21 @@ def placed(store: Store, selected: Sequence[Selected], places: Sequence[str]) ->
     ]
 
 
+def figure_places(store: Store, selected: Sequence[Selected]) -> list[str | None]:
+    """For each of the `selected` figures, the ISO code of the one known region its clause
+    names in a place phrase ("102 people have died in Bihar state"), or None. Two figures
+    for different regions are no update of one another (`conflicts`)."""
+    quotes = [mask_dateline(s.claim.quotes[0].text) for s in selected]
+    found: list[str | None] = []
+    for s, doc in zip(selected, nlp.parse(store.settings.cache, quotes), strict=True):
+        assert s.claim.quantity is not None
+        at = doc.text.find(s.claim.quantity.surface)
+        number = tokens_in(doc, at, at + len(s.claim.quantity.surface)) if at >= 0 else []
+        named = _regions_in_clause(doc, number[-1]) if number else []
+        found.append(named[0].code if len(named) == 1 else None)
+    return found
+
+
 def _value(s: Selected) -> float | None:
     return s.claim.quantity.value if s.claim.quantity is not None else None
 

@@ -105,6 +105,9 @@ class Endpoint:
     model: str
     client: openai.OpenAI
     mode: instructor.Mode
+    prefill: bool = False
+    """The endpoint continues a reply begun for it, under a GBNF grammar (the local
+    llama.cpp engine; `prefill`)."""
 
 
 class LLM:
@@ -159,7 +162,7 @@ class LLM:
         client = openai.OpenAI(
             base_url=base_url, api_key=api_key, timeout=s.timeout, max_retries=s.max_retries
         )
-        return Endpoint(base_url, name, client, _MODES[mode])
+        return Endpoint(base_url, name, client, _MODES[mode], prefill=s.provider == "local")
 
     def close(self) -> None:
         """Close HTTP clients and stop the local engine."""
@@ -248,11 +251,15 @@ class LLM:
         *,
         context: dict[str, Any] | None = None,
         max_tokens: int = 512,
+        opening: str = "",
+        grammar: str | None = None,
     ) -> StructuredStream[T]:
-        """A schema-constrained answer streamed as partial dicts (see `streaming`)."""
+        """A schema-constrained answer streamed as partial dicts (see `streaming`); with
+        `opening`, the reply so far, continued under the GBNF `grammar` (`prefill`)."""
         return StructuredStream(
-            self, role, response_model, messages, context=context, max_tokens=max_tokens
-        )
+            self, role, response_model, messages, context=context, max_tokens=max_tokens,
+            opening=opening, grammar=grammar,
+        )  # fmt: skip
 
     def stream(
         self,

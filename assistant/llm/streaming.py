@@ -15,7 +15,7 @@ import time
 from collections.abc import Generator, Sequence
 from pathlib import Path
 from types import SimpleNamespace
-from typing import TYPE_CHECKING, Any, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, Literal, TypeVar
 
 import instructor
 import jiter
@@ -43,10 +43,14 @@ class StructuredStream(Generic[T]):
         *,
         context: dict[str, Any] | None = None,
         max_tokens: int = 512,
+        opening: str = "",
+        grammar: str | None = None,
     ) -> None:
         self._llm, self._role, self._model = llm, role, response_model
         self._messages, self._context, self._max_tokens = list(messages), context, max_tokens
-        self.text = ""
+        self._opening, self._grammar = opening, grammar
+        """Local engine (`prefill`): the reply so far, and the GBNF grammar of its rest."""
+        self.text = opening
         self.first_token_s: float | None = None
         self._result: T | None = None
 
@@ -55,6 +59,14 @@ class StructuredStream(Generic[T]):
         if self._result is None:
             raise RuntimeError("the stream has not been read to the end")
         return self._result
+
+    def _constraint(self, mode: instructor.Mode, messages: list[Any]) -> dict[str, Any]:
+        """The request's decoding constraint: the schema, or with an opening (appended to
+        `messages` as the reply so far) the grammar of its rest."""
+        if not self._opening:
+            return _schema_kwargs(self._model, mode)
+        messages.append({"role": "assistant", "content": self._opening})
+        return {"extra_body": {"grammar": self._grammar}} if self._grammar else {}
 
     def __iter__(self) -> Generator[dict[str, Any], None, None]:
         from .client import ValidationFailed, api_error, is_transport_error
@@ -66,6 +78,7 @@ class StructuredStream(Generic[T]):
         if ep.mode == instructor.Mode.JSON:
             schema = dumps_schema(self._model)
             messages.insert(0, {"role": "system", "content": f"Reply with JSON: {schema}"})
+        constraint = self._constraint(ep.mode, messages)
         chunks = None
         deltas = 0
         try:
@@ -73,7 +86,7 @@ class StructuredStream(Generic[T]):
                 model=ep.model, messages=messages, stream=True,
                 stream_options={"include_usage": True}, max_tokens=self._max_tokens,
                 temperature=self._llm.settings.temperature, seed=self._llm.settings.seed,
-                **_schema_kwargs(self._model, ep.mode),
+                **constraint,
             )  # fmt: skip
             for chunk in chunks:
                 if chunk.usage is not None:
@@ -156,12 +169,20 @@ def _delta(chunk: Any) -> str:
     return "".join(out)
 
 
-def _partial(text: str) -> dict[str, Any] | None:
+def _partial(
+    text: str, mode: Literal["on", "trailing-strings"] = "trailing-strings"
+) -> dict[str, Any] | None:
     try:
-        value = jiter.from_json(text.encode(), partial_mode="trailing-strings")
+        value = jiter.from_json(text.encode(), partial_mode=mode)
     except ValueError:
         return None
     return value if isinstance(value, dict) else None
+
+
+def complete(text: str) -> dict[str, Any] | None:
+    """The object of a partial JSON text with only its finished strings: a string that is
+    there has been closed (a trailing one being written is left out)."""
+    return _partial(text, "on")
 
 
 def dumps_schema(model: type[BaseModel]) -> str:
