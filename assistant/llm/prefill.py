@@ -13,9 +13,10 @@ whitespace (the 1.5B model writes `{ "answerable": true, "sentences": [\\n    { 
 in every seeds answer), so greedy decoding continues as it would have.
 
 Measured on the seeds (`bench/bench_answers.py`, asked once on a fresh engine, 2 cores):
-first checked sentence of a single-fact answer, median 6.14 -> 3.80 s; tokens decoded
-46 -> 26 per answer. The verdict's request reads the whole prompt, the sentences' request
-only the ~13 opening tokens after it (~0.3 s).
+first checked sentence of a single-fact answer, median 5.5-6.1 s in one request (three
+runs) and 3.8-4.4 s in two (five runs); tokens decoded 46 -> 26 per answer. The
+verdict's request reads the whole prompt, the sentences' request only the ~13 opening
+tokens after it (~0.3 s).
 
 Also tried (same bench): llama.cpp's n-gram speculative decoding (`ngram_simple`,
 `ngram_map_k`, `ngram_mod`, sizes 2-12) drafted little from a prompt of news sentences
