@@ -443,34 +443,3 @@ def test_years_in_the_evidence_of_a_question_on_where_are_no_disagreement() -> N
     assert [c.kind for c in conflicts] == ["contradiction"]
     assert lead is not None
     assert lead.text == "No: the sources give different dates for it."
-
-
-PLACE_TEXT = (
-    "Army boats were also deployed in the rescue efforts. Troops rescued marooned villagers "
-    "in Karnataka on Monday, officials said in May."
-)
-
-
-@pytest.mark.parametrize(
-    ("question", "text", "problem"),
-    [
-        # a "where" answer names a place the question does not
-        ("Where did the army rescue villagers?", "Army boats were also deployed in the "
-         "rescue efforts.", "names no place the question does not"),
-        ("Where did the army rescue villagers?", "Troops rescued marooned villagers in "
-         "Karnataka.", None),
-        ("Where in Karnataka were villagers rescued?", "Troops rescued marooned villagers "
-         "in Karnataka.", "names no place the question does not"),
-        # a "when" answer says a time
-        ("When were the villagers rescued?", "Troops rescued marooned villagers.",
-         "says no time"),
-        ("When were the villagers rescued?", "Troops rescued marooned villagers on Monday.",
-         None),
-        ("When did officials speak?", "Officials said it in May.", None),
-        ("Who rescued the villagers?", "Troops rescued marooned villagers.", None),
-    ],
-)  # fmt: skip
-def test_a_where_or_when_answer_says_a_place_or_a_time(
-    question: str, text: str, problem: str | None
-) -> None:
-    assert check(text, ["E1"], one_sentence(PLACE_TEXT), question) == problem
