@@ -116,12 +116,13 @@ def compose(
     def first_token() -> float | None:
         return None if stream.first_token_s is None else waited + stream.first_token_s
 
+    given = set(ids)
     try:
         parts = iter(stream)
         for partial in parts:
             closed = stream.text.rstrip().endswith("}")
             done = finished_sentences(partial, closed=closed)
-            written = written_sentence(complete(stream.text) or {}, set(ids), closed=closed)
+            written = written_sentence(complete(stream.text) or {}, given, closed=closed)
             if on_partial is not None:
                 on_partial(done, written)
             if enough is not None and enough():

@@ -27,7 +27,7 @@ the nearest figures as such, never as the answer.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING
 
 from .. import nlp
@@ -75,14 +75,9 @@ def placed(store: Store, selected: Sequence[Selected], places: Sequence[str]) ->
         return [True] * len(selected)
     asked = [regions.lookup(p) for p in places]
     known = [r for r in asked if r is not None]
-    # a dateline ("SABLE CREEK — ...") is where the report was filed, not the figure's place
-    quotes = [mask_dateline(s.claim.quotes[0].text) for s in selected]
     verdicts: list[bool | None] = []
-    for s, doc in zip(selected, nlp.parse(store.settings.cache, quotes), strict=True):
-        assert s.claim.quantity is not None
-        at = doc.text.find(s.claim.quantity.surface)
-        number = tokens_in(doc, at, at + len(s.claim.quantity.surface))
-        if at < 0 or not number:
+    for s, doc, number in _figures_parsed(store, selected):
+        if not number:
             verdicts.append(None)
         elif any(_in_figure_clause(doc, number[-1], p) for p in places):
             # "250 in India, Nepal and Bangladesh" is a total, no figure for Nepal
@@ -114,15 +109,24 @@ def figure_places(store: Store, selected: Sequence[Selected]) -> list[str | None
     """For each of the `selected` figures, the ISO code of the one known region its clause
     names in a place phrase ("102 people have died in Bihar state"), or None. Two figures
     for different regions are no update of one another (`conflicts`)."""
-    quotes = [mask_dateline(s.claim.quotes[0].text) for s in selected]
     found: list[str | None] = []
-    for s, doc in zip(selected, nlp.parse(store.settings.cache, quotes), strict=True):
-        assert s.claim.quantity is not None
-        at = doc.text.find(s.claim.quantity.surface)
-        number = tokens_in(doc, at, at + len(s.claim.quantity.surface)) if at >= 0 else []
+    for _, doc, number in _figures_parsed(store, selected):
         named = _regions_in_clause(doc, number[-1]) if number else []
         found.append(named[0].code if len(named) == 1 else None)
     return found
+
+
+def _figures_parsed(
+    store: Store, selected: Sequence[Selected]
+) -> Iterator[tuple[Selected, Doc, list[Token]]]:
+    """Each figure, the parse of its quote, and the tokens of its number there (none when
+    the quote does not hold the number as written)."""
+    # a dateline ("SABLE CREEK — ...") is where the report was filed, not the figure's place
+    quotes = [mask_dateline(s.claim.quotes[0].text) for s in selected]
+    for s, doc in zip(selected, nlp.parse(store.settings.cache, quotes), strict=True):
+        assert s.claim.quantity is not None
+        at = doc.text.find(s.claim.quantity.surface)
+        yield s, doc, tokens_in(doc, at, at + len(s.claim.quantity.surface)) if at >= 0 else []
 
 
 def _value(s: Selected) -> float | None:
