@@ -223,3 +223,20 @@ def test_sentences_the_parse_settles_never_reach_the_model(
     assert {c.asserter for c in missing.values()} == {"The agency"}
     for claim in claims:
         assert claim.quotes[0].is_verbatim(doc.text)
+
+
+def test_extraction_stores_sentence_vectors_also_for_current_documents(
+    stored: tuple[Store, Document], fake_settings: Settings, fake_openai: FakeOpenAI
+) -> None:
+    store, doc = stored
+    model = fake_settings.embedding.model
+    assert store.docs.chunks_without_sentence_vectors(doc.id, model)  # ingest stores none
+    fake_openai.enqueue_text("this is not JSON at all", times=2)
+    run(store, fake_settings)
+    assert store.docs.chunks_without_sentence_vectors(doc.id, model) == []
+    # a store from before sentence vectors: its current claims are kept, the vectors added
+    store.docs.db.execute("DELETE FROM sentence_vectors")
+    calls = len(fake_openai.requests)
+    _, report = run(store, fake_settings)
+    assert (report.skipped, len(fake_openai.requests)) == (1, calls)
+    assert store.docs.chunks_without_sentence_vectors(doc.id, model) == []

@@ -3,7 +3,9 @@ the question, each with an id (E1, E2...) the model cites and the span it stands
 
 Sentences rather than whole chunks keep prompts short (a 1.5B model reads ~60 tokens a
 second on 2 cores) and make every citation point at the sentence that says the thing.
-Sentences that address a model (injected instructions) are never shown to it.
+Sentences that address a model (injected instructions) are never shown to it. Their
+vectors are read from the store when claim extraction put them there
+(`store.sentence_vectors`), else embedded here.
 """
 
 from __future__ import annotations
@@ -11,8 +13,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+import numpy as np
+
 from ..search import Filters, Hit, search
 from ..store import Document, Store
+from ..store.sentence_vectors import stored
 from ..text.injection import looks_like_instruction
 from ..text.sentences import sentence_spans
 
@@ -47,10 +52,13 @@ def gather(
     """
     hits = search(store, question, k=PASSAGES, filters=filters)
     seen: set[tuple[str, int]] = set()
-    spans: list[tuple[Hit, int, int]] = []
+    spans: list[tuple[Hit, int, int, int]] = []  # the hit, the span, its place in the chunk
+    counts: dict[str, int] = {}
     for hit in hits:
         chunk = hit.chunk
-        for span in sentence_spans(chunk.text):
+        found = sentence_spans(chunk.text)
+        counts[chunk.id] = len(found)
+        for at, span in enumerate(found):
             start, end = chunk.start + span.start, chunk.start + span.end
             text = hit.document.text[start:end].strip()
             if (hit.document.id, start) in seen or len(text) < 12:
@@ -58,15 +66,21 @@ def gather(
             if looks_like_instruction(text) or len(text) > MAX_SENTENCE_CHARS:
                 continue
             seen.add((hit.document.id, start))
-            spans.append((hit, start, end))
+            spans.append((hit, start, end, at))
     if not spans:
         return [], hits
-    vectors = store.embedder.embed([question, *(h.document.text[s:e] for h, s, e in spans)])
-    similarity = vectors[1:] @ vectors[0]
+    known = stored(store, counts)
+    fresh = iter(store.embedder.embed(
+        [question, *(h.document.text[s:e] for h, s, e, _ in spans if h.chunk.id not in known)]
+    ))  # fmt: skip
+    asked = next(fresh)
+    rows = [known[h.chunk.id][at] if h.chunk.id in known else next(fresh)
+            for h, _, _, at in spans]  # fmt: skip
+    similarity = np.stack(rows) @ asked
     rank_of = {h.chunk.id: i for i, h in enumerate(hits)}
     scored = sorted(
         ((float(sim) + 0.5 / (1 + rank_of[h.chunk.id]), h, s, e)
-         for sim, (h, s, e) in zip(similarity, spans, strict=True)),
+         for sim, (h, s, e, _) in zip(similarity, spans, strict=True)),
         key=lambda t: -t[0],
     )  # fmt: skip
     chosen: list[tuple[float, Hit, int, int]] = []

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 
 from ..llm import LLM
 from ..store import Store
+from ..store.sentence_vectors import fill as fill_sentence_vectors
 from .actors import resolve_actors
 from .extract import ClaimExtractor, Counts
 from .store import ClaimStore
@@ -65,6 +66,8 @@ def _extract(
         doc = store.docs.get(doc_id)
         if doc is None:
             continue
+        # the vectors evidence ranks sentences by (cheap beside extraction; see the module)
+        fill_sentence_vectors(store, [doc.id])
         if claim_store.is_current(doc.id, doc.version, extractor.version, extractor.model):
             report.skipped += 1
             if on_document is not None:

@@ -22,7 +22,7 @@ from ..errors import DataDirError
 
 log = logging.getLogger(__name__)
 
-SCHEMA_VERSION = 3  # 2: claims and the extraction cache; 3: documents.extra
+SCHEMA_VERSION = 4  # 2: claims and the extraction cache; 3: documents.extra; 4: sentence vectors
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS documents (
     id TEXT PRIMARY KEY,
@@ -68,6 +68,11 @@ CREATE TABLE IF NOT EXISTS extracted (
 CREATE TABLE IF NOT EXISTS extraction_cache (
     key TEXT PRIMARY KEY,
     drafts TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS sentence_vectors (
+    chunk_id TEXT PRIMARY KEY REFERENCES chunks(id) ON DELETE CASCADE,
+    model TEXT NOT NULL,
+    vectors BLOB NOT NULL
 );
 """
 
@@ -370,6 +375,39 @@ class DocStore:
 
     def chunk_count(self) -> int:
         return int(self.db.execute("SELECT count(*) FROM chunks").fetchone()[0])
+
+    # -- sentence vectors (`sentence_vectors`) -----------------------------------------------
+
+    def sentence_vectors(self, chunk_ids: Sequence[str], model: str) -> dict[str, bytes]:
+        """The stored sentence vectors of those of `chunk_ids` that have them for `model`."""
+        found: dict[str, bytes] = {}
+        for start in range(0, len(chunk_ids), 500):
+            batch = chunk_ids[start : start + 500]
+            marks = ",".join("?" * len(batch))
+            rows = self.db.execute(
+                f"SELECT chunk_id, vectors FROM sentence_vectors WHERE model = ? AND chunk_id IN ({marks})",  # noqa: S608, E501
+                [model, *batch],
+            ).fetchall()
+            found.update((r[0], bytes(r[1])) for r in rows)
+        return found
+
+    def chunks_without_sentence_vectors(self, doc_id: str, model: str) -> list[Chunk]:
+        rows = self.db.execute(
+            "SELECT c.* FROM chunks c LEFT JOIN sentence_vectors v ON v.chunk_id = c.id"
+            " AND v.model = ? WHERE c.doc_id = ? AND v.chunk_id IS NULL ORDER BY c.seq",
+            (model, doc_id),
+        ).fetchall()
+        return [_chunk(r) for r in rows]
+
+    def put_sentence_vectors(self, rows: Sequence[tuple[str, str, bytes]]) -> None:
+        """Store (chunk id, model, vectors) rows, replacing a chunk's older ones; a chunk
+        deleted meanwhile (a document replaced by another process) is skipped."""
+        with self.transaction() as conn:
+            conn.executemany(
+                "INSERT OR REPLACE INTO sentence_vectors (chunk_id, model, vectors)"
+                " SELECT ?, ?, ? WHERE EXISTS (SELECT 1 FROM chunks WHERE id = ?)",
+                [(chunk_id, model, blob, chunk_id) for chunk_id, model, blob in rows],
+            )
 
     def _cached_chunk_count(self) -> int:
         """`chunk_count`, counted again only after a commit (a count reads the whole table)."""
