@@ -443,3 +443,192 @@ def test_years_in_the_evidence_of_a_question_on_where_are_no_disagreement() -> N
     assert [c.kind for c in conflicts] == ["contradiction"]
     assert lead is not None
     assert lead.text == "No: the sources give different dates for it."
+
+
+@pytest.mark.parametrize(
+    ("evidence_text", "text", "question", "answers"),
+    [
+        # the real-page case: every word in the evidence, and no place
+        (
+            "Army boats were also deployed in the rescue efforts near Patna.",
+            "The army boats were also deployed in the rescue efforts.",
+            "Where did the army rescue marooned villagers?",
+            False,
+        ),
+        (
+            "Army boats were also deployed in the rescue efforts near Patna.",
+            "Army boats were deployed in the rescue efforts near Patna.",
+            "Where did the army rescue marooned villagers?",
+            True,
+        ),
+        # places named by common nouns, and as the first word
+        (
+            "Rescue teams reached the northern villages on Monday.",
+            "Rescue teams reached the northern villages on Monday.",
+            "Where did rescue teams go on Monday?",
+            True,
+        ),
+        (
+            "Residents said Darbhanga was the worst hit, as the Kosi rose.",
+            "Darbhanga was the worst hit.",
+            "Where was the flooding worst?",
+            True,
+        ),
+        (
+            "Floodwater moved inland overnight, officials said.",
+            "Floodwater moved inland overnight.",
+            "Where did the floodwater go?",
+            True,
+        ),
+        # the question's own place is no answer
+        (
+            "Rescue teams worked in the villages all week.",
+            "Rescue teams worked in the villages.",
+            "Where in the villages did rescue teams work?",
+            False,
+        ),
+        # "when" asks for a time
+        (
+            "The bridge reopened to traffic on Friday.",
+            "The bridge reopened to traffic.",
+            "When did the bridge reopen?",
+            False,
+        ),
+        (
+            "The bridge reopened on Friday after repairs.",
+            "The bridge reopened on Friday.",
+            "When did the bridge reopen?",
+            True,
+        ),
+        (
+            "The bridge reopened at 6 am after repairs.",
+            "The bridge reopened at 6 am.",
+            "When did the bridge reopen?",
+            True,
+        ),
+        # other questions are not asked for a place or a time
+        (
+            "The bridge reopened after repairs.",
+            "The bridge reopened after repairs.",
+            "Did the bridge reopen?",
+            True,
+        ),
+        # a count is no time; a clock time is
+        (
+            "At least 172 dead in the valley floods",
+            "At least 172 dead in the valley floods.",
+            "When did the floods swamp the valley?",
+            False,
+        ),
+        (
+            "The quake struck at 11:47 pm, officials said.",
+            "The quake struck at 11:47 pm.",
+            "When did the quake strike?",
+            True,
+        ),
+        # "how much" money asks for a sum, "how many" for a number
+        (
+            "The army will pay 3,000 soldiers each month, officials said.",
+            "The army will pay 3,000 soldiers each month.",
+            "How much does the army pay each soldier?",
+            False,
+        ),
+        (
+            "The army pays each soldier $2,000 a month, officials said.",
+            "The army pays each soldier $2,000 a month.",
+            "How much does the army pay each soldier?",
+            True,
+        ),
+        (
+            "Many people were rescued from the roofs, officials said.",
+            "Many people were rescued from the roofs.",
+            "How many people were rescued?",
+            False,
+        ),
+    ],
+)
+def test_a_where_answer_names_a_place_and_a_when_answer_a_time(
+    evidence_text: str, text: str, question: str, answers: bool
+) -> None:
+    reason = check(text, ["E1"], one_sentence(evidence_text), question)
+    assert (reason is None) is answers, reason
+    if not answers:
+        assert reason in (
+            "it names no place the question does not", "it says no time",
+            "it gives no number", "it gives no sum of money",
+        )  # fmt: skip
+
+
+CAMPBELL = (
+    "US Deputy Secretary of State Kurt Campbell said in Seoul that Washington and its allies "
+    "are alarmed by North Korea's military support for Russia's war in Ukraine."
+)
+
+
+def _from_outlet(text: str, outlet: str) -> dict[str, Evidence]:
+    return {"E1": _evidence("E1", outlet, text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "question", "holds"),
+    [
+        # the outlet's name and the question's word tied to what the article says of another
+        (
+            "Euromaidan Press is supported by US Deputy Secretary of State Kurt Campbell.",
+            "How can readers support Euromaidan Press?",
+            False,
+        ),
+        # the outlet as the one reporting
+        (
+            "Euromaidan Press reported that Kurt Campbell said allies are alarmed by the support.",
+            "What did Euromaidan Press report about the military support?",
+            True,
+        ),
+        (
+            "According to Euromaidan Press, Kurt Campbell said allies are alarmed by the support.",
+            "What did Euromaidan Press report about the military support?",
+            True,
+        ),
+        # a name of the question the evidence gives in part is the evidence's name
+        (
+            "Kurt Campbell said allies are alarmed by the military support.",
+            "What did Mr Kurt Campbell say about the military support?",
+            True,
+        ),
+        # the outlet's name as a party to what its article reports of others
+        (
+            "Euromaidan Press is alarmed by North Korea's military support.",
+            "Who is alarmed by the military support?",
+            False,
+        ),
+        # a name only the question gives is the question's own scope
+        (
+            "Allies in Europe are alarmed by the military support.",
+            "Which allies in Europe are alarmed by the military support?",
+            True,
+        ),
+    ],
+)
+def test_a_name_only_the_outlet_gives_is_only_the_one_reporting(
+    text: str, question: str, holds: bool
+) -> None:
+    reason = check(text, ["E1"], _from_outlet(CAMPBELL, "Euromaidan Press"), question)
+    assert (reason is None) is holds, reason
+    if not holds:
+        assert reason is not None
+        assert "is named by no cited sentence, only as their outlet" in reason
+
+
+def test_a_number_written_after_what_it_counts_and_of_counts_it() -> None:
+    given = one_sentence("The minister announced an ex gratia of Rs 4 lakh each to the families.")
+    question = "How much ex gratia will the families receive?"
+    text = "The minister announced an ex gratia of Rs 4 lakh each to the families."
+    assert check(text, ["E1"], given, question, head="gratia") is None
+    toll = one_sentence("Officials gave a toll of at least 157 on Monday.")
+    ask = "What was the toll on Monday?"
+    assert check("Officials gave a toll of at least 157.", ["E1"], toll, ask, head="toll") is None
+    # the number still has to count it
+    other = one_sentence("The minister announced an ex gratia for 17 families.")
+    reason = check("An ex gratia was announced for 17 families.", ["E1"], other, question,
+                   head="gratia")  # fmt: skip
+    assert reason == 'it gives no number of "gratia"'

@@ -73,6 +73,15 @@ def test_a_deaths_question_finds_every_way_of_saying_deaths(
         assert question_kind(store, "What is the death toll?") == "deaths"
         assert question_kind(store, "How many people were injured?") == "injured"
         assert question_kind(store, "How many were killed or injured?") is None
+        # a clause describing another noun than the counted one asks no deaths
+        ex_gratia = "How much ex gratia will the families of those who died receive?"
+        assert question_kind(store, ex_gratia) == "deaths"  # without the counted noun
+        assert question_kind(store, ex_gratia, "gratia") is None
+        relief = "How much relief will families of people killed in the floods get?"
+        assert question_kind(store, relief, "relief") is None
+        assert question_kind(store, "What is the number of people who died?", "people") == (
+            "deaths"
+        )
         answer = Answerer(store, llm).ask("How many people were killed, per source?")
         injured = Answerer(store, llm).ask("How many people were hurt, per source?")
         # no claim counts cattle: the question goes to the answer model, which abstains

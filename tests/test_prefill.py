@@ -9,7 +9,7 @@ import dataclasses
 import pytest
 
 from assistant.answers.compose import compose
-from assistant.answers.evidence import Evidence, render
+from assistant.answers.evidence import Evidence
 from assistant.errors import LLMError
 from assistant.llm import LLM, prefill
 from assistant.settings import Settings
@@ -85,15 +85,3 @@ def test_the_grammar_allows_one_more_sentence_per_sentence_allowed() -> None:
     assert "sentence){0,1}" in two.splitlines()[0]
     assert "sentence)" not in one.splitlines()[0]
     assert one.splitlines()[0].startswith("root ::= chars")
-
-
-def test_the_evidence_shows_double_quotes_as_single_ones() -> None:
-    """A double quote the model copies would end its JSON string mid-sentence."""
-    text = 'Austin called the partnership a \u201cserious issue.\u201d Aides said "no comment".'
-    doc = Document(
-        id="d1", source="a.md", content_hash="h", version="v", title="t", outlet="Valley Post",
-        date=None, url=None, author=None, kind="md", encoding="utf-8", text=text, original=text,
-    )  # fmt: skip
-    shown = render([Evidence("E1", doc, 0, len(text), 1.0)])
-    assert "[E1] Austin called the partnership a 'serious issue.' Aides said 'no comment'." in shown
-    assert '"' not in shown

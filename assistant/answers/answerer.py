@@ -25,7 +25,7 @@ from .judging import Judging
 from .models import CANNOT_ANSWER, Answer, AnswerUsage, Conflict, Sentence, Verification
 from .overview import overview_sentences
 from .phrasing import agreement_sentence, disagreement_sentence, opposed_accounts
-from .places import figure_places, placed, question_places
+from .places import figure_places, misplaced, placed, question_places
 from .plan import Plan, plan_question
 from .senses import WordSense
 from .spellings import spelling_conflicts_in
@@ -67,7 +67,7 @@ class Answerer:
         if plan.kind in ("figures", "agreement"):
             plan = plan.model_copy(
                 update={
-                    "figure_kind": question_kind(self.store, question),
+                    "figure_kind": question_kind(self.store, question, plan.counted),
                     "places": question_places(self.store, question),
                 }
             )
@@ -151,6 +151,7 @@ class Answerer:
             question, {e.id: e for e in evidence}, book, WordSense(self.store.embedder).stated,
             () if plan.sides else plan.focus, plan.counted if plan.kind == "figures" else None,
             single=plan.kind in ("fact", "attribution"), on_sentence=on_sentence, began=began,
+            misplaced=lambda text, cited: misplaced(self.store, text, cited),
         )  # fmt: skip
         # an agreement on a point without a figure: what each side says, checked like any
         # sentence; code says whether they differ (`phrasing.opposed_accounts`)

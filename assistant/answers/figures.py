@@ -21,6 +21,7 @@ import logging
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from .. import nlp
 from ..claims.models import Claim
@@ -30,6 +31,9 @@ from ..store import Document, Store
 from .cite import CitationBook, outlet_name
 from .classify import states
 from .models import FigureRow
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 log = logging.getLogger(__name__)
 
@@ -58,13 +62,19 @@ class Selected:
     similarity: float
 
 
-def question_kind(store: Store, question: str) -> str | None:
+def question_kind(store: Store, question: str, counted: str | None = None) -> str | None:
     """The one kind of figure a question asks about, read by the same lemmas as claims'
     kinds: "How many people died ...?" and "What is the death toll?" -> "deaths", "What
     were the losses?" -> "losses", "How much has the state sought?" -> "requested"; None
-    when it names no kind or several ("killed and injured")."""
+    when it names no kind or several ("killed and injured").
+
+    A clause describing another noun than the `counted` one says no kind: "How much ex
+    gratia will the families of those who died receive?" asks no deaths ("the number of
+    people who died" does)."""
     (doc,) = nlp.parse(store.settings.cache, [question])
-    words = [t for t in doc if t.pos_ in {"VERB", "ADJ", "NOUN"}]
+    words = [
+        t for t in doc if t.pos_ in {"VERB", "ADJ", "NOUN"} and not _describes_other(t, counted)
+    ]
     money = _MONEY_QUESTION.search(question) is not None
     kinds = {family(t.lemma_) or question_money_kind(t.lemma_, t.pos_, money) for t in words}
     kinds.discard(None)
@@ -128,6 +138,16 @@ def select_figures(
     log.info("figures of %r (kind %s): %d of %d claims kept", head, kind, len(kept), len(claims))
     return sorted(kept, key=lambda s: (outlet_name(s.doc).lower(), s.doc.id,
                                        s.claim.quotes[0].start))  # fmt: skip
+
+
+def _describes_other(token: Token, counted: str | None) -> bool:
+    """Is `token` in a clause describing a noun other than `counted` ("those who died")?"""
+    if counted is None:
+        return False
+    for node in (token, *token.ancestors):
+        if node.dep_ in ("relcl", "acl") and node.head.lower_ != counted.lower():
+            return True
+    return False
 
 
 def _means_people(store: Store, head: str) -> bool:

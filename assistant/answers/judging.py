@@ -18,7 +18,7 @@ from .cite import CitationBook
 from .compose import FACT_SENTENCES, DraftSentence
 from .evidence import Evidence
 from .models import Sentence, Verification
-from .verify import Stated, supported_by
+from .verify import Misplaced, Stated, supported_by
 
 log = logging.getLogger(__name__)
 
@@ -38,6 +38,7 @@ class Judging:
     head: str | None = None
     single: bool = False
     """A single-fact answer: texts are tried before their citations are written."""
+    misplaced: Misplaced | None = None
     on_sentence: Callable[[Sentence], None] | None = None
     began: float = field(default_factory=time.perf_counter)
     shown: list[Sentence] = field(default_factory=list)
@@ -80,7 +81,7 @@ class Judging:
 
     def _supported(self, draft: DraftSentence) -> tuple[list[str], str | None]:
         return supported_by(draft.text, draft.cites, self.evidence, self.question, self.focus,
-                            self.head, self.stated)  # fmt: skip
+                            self.head, self.stated, self.misplaced)  # fmt: skip
 
     def _show(
         self, key: Key, draft: DraftSentence, result: tuple[list[str], str | None] | None = None

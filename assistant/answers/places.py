@@ -31,10 +31,12 @@ from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING
 
 from .. import nlp
+from ..claims.numbers import NumberMention, find_numbers, has_number
 from ..claims.reading.furniture import mask_dateline
 from ..store import Store
 from ..text import regions
 from ..text.clauses import CLAUSE_POS, belongs, tokens_in
+from ..text.words import NAME_RUN
 from .figures import Selected
 
 if TYPE_CHECKING:
@@ -114,6 +116,62 @@ def figure_places(store: Store, selected: Sequence[Selected]) -> list[str | None
         named = _regions_in_clause(doc, number[-1]) if number else []
         found.append(named[0].code if len(named) == 1 else None)
     return found
+
+
+def misplaced(store: Store, text: str, cited: Sequence[str]) -> str | None:
+    """Why a sentence gives one of its numbers for a place that its cited evidence gives
+    another number for, or None.
+
+    On real flood pages "Where did 145 people die?" was answered "145 people died in
+    Andhra Pradesh where dams were overflowing": every word of it is in "At least 145
+    people died in the state of Karnataka ... and 26 were killed in neighbouring Andhra
+    Pradesh where dams were overflowing". The sentence and each cited sentence holding one
+    of its numbers, another number and one of its names are parsed: a name the sentence
+    gives in a number's clause (`clauses.belongs`) that the cited sentence gives in
+    another number's clause, and not in this one's, is another figure's place.
+    """
+    numbers = [m for m in find_numbers(text) if m.kind != "ordinal"]
+    names = [n for r in NAME_RUN.finditer(text) if (n := _name(r.group())) and (
+        r.start() > 0 or " " in n)]  # fmt: skip
+    if not numbers or not names:
+        return None
+    values = {m.value for m in numbers}
+    mixed = [
+        t for t in cited
+        if len({m.value for m in find_numbers(t) if m.kind != "ordinal"} - values) >= 1
+        and any(has_number(t, v) for v in values) and any(_names(t, n) for n in names)
+    ]  # fmt: skip
+    if not mixed:
+        return None
+    said, *docs = nlp.parse(store.settings.cache, [text, *(mask_dateline(t) for t in mixed)])
+    pairs = [(m, n) for m in numbers for n in names
+             if (t := tokens_in(said, m.start, m.end))
+             and _in_figure_clause(said, t[-1], n)]  # fmt: skip
+    for doc in docs:
+        for mention, name in pairs:
+            if _names(doc.text, name) and _given_for_another(doc, mention, name):
+                return f"the cited evidence gives {mention.surface} for another place than {name}"
+    return None
+
+
+def _given_for_another(doc: Doc, mention: NumberMention, name: str) -> bool:
+    """Does the parsed sentence give `name` in another number's clause and not in the
+    clause of `mention`'s number?"""
+    found = [(m, tokens_in(doc, m.start, m.end)) for m in find_numbers(doc.text)
+             if m.kind != "ordinal"]  # fmt: skip
+    own = [t[-1] for m, t in found if t and m.value == mention.value]
+    others = [t[-1] for m, t in found if t and m.value != mention.value]
+    if not own or any(_in_figure_clause(doc, n, name) for n in own):
+        return False
+    return any(_in_figure_clause(doc, n, name) for n in others)
+
+
+def _name(run: str) -> str:
+    """A run of capitalised words without a leading article ("The Kursk region")."""
+    words = run.split()
+    while words and words[0].lower() in ("the", "a", "an"):
+        words = words[1:]
+    return " ".join(words)
 
 
 def _figures_parsed(

@@ -14,10 +14,14 @@ import re
 from collections.abc import Callable, Mapping, Sequence
 
 from ..claims.numbers import NumberMention, find_numbers, has_number
-from ..text.words import WORD, content_words, names_in
+from ..text.words import NAME_RUN, STOP_WORDS, WORD, content_words, names_in
+from .asked import unanswered
 from .classify import states, stem, subject_words
 from .evidence import Evidence
 
+Misplaced = Callable[[str, Sequence[str]], str | None]
+"""Does a sentence give a number of its cited sentences for another figure's place
+(`places.misplaced`, which parses them)? The reason, or None."""
 Stated = Callable[[str, str], bool]
 """Does a text state a word? By inflection (`classify.states`) or, with a `WordSense`, also
 by a word of the same meaning ("soldiers" states "troops")."""
@@ -36,6 +40,20 @@ _META = re.compile(
 )
 _IDS = re.compile(r"\bE\d{1,3}\b")
 """The ids evidence is shown to the model under ("E1")."""
+_REPORTS = re.compile(
+    r"^(?:'s|’s)?\s*(?:\w+\s+)?(?:reports?|reported|says?|said|writes?|wrote|notes?|noted|"
+    r"adds?|added|cites?|cited|quotes?|quoted|claims?|claimed|states?|stated)\b",
+    re.IGNORECASE,
+)
+_ATTRIBUTES = re.compile(
+    r"\b(?:according\s+to|reported\s+by|cited\s+by|quoted\s+by|told|per)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_DATE_NAMES = re.compile(
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|"
+    r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|Monday|Tuesday|Wednesday|"
+    r"Thursday|Friday|Saturday|Sunday)\.?"
+)
 _MONEY_HEADS = frozenset({"money", "funds", "fund", "cash", "amount", "sum"})
 """What a "how much X" question counts when any sum of money is a number of it."""
 
@@ -43,6 +61,7 @@ _MONEY_HEADS = frozenset({"money", "funds", "fund", "cash", "amount", "sum"})
 def check(
     text: str, cites: Sequence[str], evidence: Mapping[str, Evidence], question: str,
     focus: Sequence[str] = (), head: str | None = None, stated: Stated = states,
+    misplaced: Misplaced | None = None,
 ) -> str | None:  # fmt: skip
     """None if `text` is supported by the cited evidence, else the reason it is not.
 
@@ -62,13 +81,20 @@ def check(
         _ids(text, evidence, source),
         _numbers(text, source),
         _unnamed(text, source, question),
+        _borrowed(
+            text, " ".join(e.text for e in cited), " ".join(e.doc.outlet or "" for e in cited)
+        ),
         _unstated(source, focus, stated),
         _unasked(source, question, stated),
         _uncounted(text, head),
         _counts_other(text, source, head, stated),
         _overlap(text, source, question),
+        _unanswered(text, question, source),
     )
-    return next((p for p in problems if p is not None), None)
+    found = next((p for p in problems if p is not None), None)
+    if found is None and misplaced is not None:  # last: it may load the parser
+        found = misplaced(text, [e.text for e in cited])
+    return found
 
 
 MAX_CITES = 3
@@ -78,6 +104,7 @@ MAX_CITES = 3
 def supported_by(
     text: str, cites: Sequence[str], evidence: Mapping[str, Evidence], question: str,
     focus: Sequence[str] = (), head: str | None = None, stated: Stated = states,
+    misplaced: Misplaced | None = None,
 ) -> tuple[list[str], str | None]:  # fmt: skip
     """The citations under which `text` passes `check`, and None; or the model's own
     citations and the reason they fail.
@@ -88,7 +115,7 @@ def supported_by(
     only under citations that pass the same check, so the invariant holds; what changes
     is that a true sentence is no longer dropped for a wrong id.
     """
-    reason = check(text, cites, evidence, question, focus, head, stated)
+    reason = check(text, cites, evidence, question, focus, head, stated, misplaced)
     if reason is None:
         return list(cites), None
     own = list(dict.fromkeys(c for c in cites if c in evidence))
@@ -97,7 +124,7 @@ def supported_by(
     if own and len(own) < MAX_CITES:
         candidates += [[*own, i] for i in others]
     for candidate in candidates:
-        if check(text, candidate, evidence, question, focus, head, stated) is None:
+        if check(text, candidate, evidence, question, focus, head, stated, misplaced) is None:
             return candidate, None
     return list(cites), reason
 
@@ -140,6 +167,43 @@ def _unnamed(text: str, source: str, question: str) -> str | None:
     return None
 
 
+def _borrowed(text: str, cited: str, outlets: str) -> str | None:
+    """A name no cited sentence says, only their outlet's, is named as the one reporting
+    ("Euromaidan Press reported ...", "according to the Post"), or not at all.
+
+    Else the sentence ties it to what the evidence says of something else. Asked "How can
+    readers support Euromaidan Press?" over an article of that outlet quoting Kurt
+    Campbell on North Korea's "military support", the model wrote "Euromaidan Press is
+    supported by US Deputy Secretary of State Kurt Campbell": every word was in the
+    evidence, the question or the label, and the relation in none of them.
+    """
+    for run in NAME_RUN.finditer(text):
+        words = WORD.findall(run.group())
+        if run.start() == 0 and len(words) == 1:
+            continue  # a sentence's first word: a name or not
+        words = [w for w in words if w.lower() not in STOP_WORDS]
+        if not words or any(names_in(cited, w) for w in words):
+            continue
+        if all(_DATE_NAMES.fullmatch(w) for w in words):
+            continue  # the article's date, which the model is shown
+        if not all(names_in(outlets, w) for w in words):
+            continue  # the question's own name ("the districts of Uttarakhand"): `_unnamed`
+        if _REPORTS.match(text[run.end() :]) or _ATTRIBUTES.search(text[: run.start()]):
+            continue
+        return f'"{run.group()}" is named by no cited sentence, only as their outlet'
+    return None
+
+
+def _unanswered(text: str, question: str, source: str) -> str | None:
+    """A "where" answer names a place, a "when" answer says a time (`asked`). A sentence's
+    first word is a name when the evidence writes it as one ("Darbhanga was worst hit")."""
+    names = _names(text)
+    first = WORD.search(text)
+    if first is not None and first.group()[:1].isupper() and first.group() in _names(source):
+        names.append(first.group())
+    return unanswered(text, question, names)
+
+
 def _unstated(source: str, focus: Sequence[str], stated: Stated) -> str | None:
     for word in focus:
         if not stated(source, word):
@@ -170,12 +234,24 @@ def _uncounted(text: str, head: str | None) -> str | None:
 
 
 def _numbers_of(text: str, head: str) -> list[NumberMention]:
-    """The numbers of `text` followed (within four words) by the word `head`."""
+    """The numbers of `text` followed (within four words) by the word `head`, or after
+    it and "of" ("an ex gratia of Rs 4 lakh", "a toll of at least 157")."""
     target = stem(head)
     return [
         m for m in find_numbers(text)
-        if any(stem(w) == target for w in WORD.findall(text[m.end : m.end + 60])[:4])
+        if any(stem(w) == target for w in _after(text, m)) or _of_before(text, m, target)
     ]  # fmt: skip
+
+
+def _after(text: str, mention: NumberMention) -> list[str]:
+    return WORD.findall(text[mention.end : mention.end + 60])[:4]
+
+
+def _of_before(text: str, mention: NumberMention, target: str) -> bool:
+    """Is the number written as "<head> of [up to two words] <number>"?"""
+    words = WORD.findall(text[max(0, mention.start - 60) : mention.start])[-4:]
+    at = max((i for i, w in enumerate(words) if w.lower() == "of"), default=None)
+    return at is not None and at > 0 and stem(words[at - 1]) == target
 
 
 def _counts_other(text: str, source: str, head: str | None, stated: Stated) -> str | None:
@@ -183,10 +259,12 @@ def _counts_other(text: str, source: str, head: str | None, stated: Stated) -> s
     cattle died" is no reading of "the floods have killed 27 people"."""
     if head is None:
         return None
+    target = stem(head)
     for mention in _numbers_of(text, head):
         same = [m for m in find_numbers(source) if m.value == mention.value]
-        windows = [" ".join(WORD.findall(source[m.end : m.end + 60])[:4]) for m in same]
-        if same and not any(stated(w, head) for w in windows):
+        if same and not any(
+            stated(" ".join(_after(source, m)), head) or _of_before(source, m, target) for m in same
+        ):
             return f"the cited evidence gives {mention.surface} of something else than {head}"
     return None
 

@@ -20,6 +20,8 @@ def negation(*more: str) -> re.Pattern[str]:
 
 
 WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+NAME_RUN = re.compile(r"[A-Z][\w'’.&-]*(?:\s+[A-Z][\w'’.&-]*)*")
+"""Capitalised words in a row: a name ("Valley Post", "US Deputy Secretary")."""
 _STOP_WORDS = """
     the a an and or but of in on at to for from by with as is are was were be been has
     have had it its this that these those there their they them he she his her which who
