@@ -3,8 +3,14 @@
 A sentence is supported when it cites evidence it was given, every number in it is in
 the cited evidence (after normalisation: "11,000" = "eleven thousand" = "11k"), every
 capitalised name in it is in the cited evidence or the question, the question's focus
-words are stated there, and most of its content words come from there. What fails is
-marked unsupported with the reason, never shown as verified.
+words are stated there, and most of its content words come from there.
+
+Words alone let through sentences that assert what no source does, so it must also hold
+what it asserts: a name only the outlet gives is the one reporting (`_borrowed`), the
+sentence gives what the question's words ask for (a place, a time, a number, a sum:
+`asked`), and, when the caller can parse, no number of it is given for another figure's
+place (`places.misplaced`). What fails is marked unsupported with the reason, never
+shown as verified.
 """
 
 from __future__ import annotations
@@ -195,8 +201,8 @@ def _borrowed(text: str, cited: str, outlets: str) -> str | None:
 
 
 def _unanswered(text: str, question: str, source: str) -> str | None:
-    """A "where" answer names a place, a "when" answer says a time (`asked`). A sentence's
-    first word is a name when the evidence writes it as one ("Darbhanga was worst hit")."""
+    """The sentence gives what the question's words ask for (`asked`). Its first word is a
+    name when the evidence writes it as one ("Darbhanga was worst hit")."""
     names = _names(text)
     first = WORD.search(text)
     if first is not None and first.group()[:1].isupper() and first.group() in _names(source):
