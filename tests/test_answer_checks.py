@@ -632,3 +632,31 @@ def test_a_number_written_after_what_it_counts_and_of_counts_it() -> None:
     reason = check("An ex gratia was announced for 17 families.", ["E1"], other, question,
                    head="gratia")  # fmt: skip
     assert reason == 'it gives no number of "gratia"'
+
+
+def test_sources_giving_the_same_date_agree_and_the_answer_says_yes() -> None:
+    when = Plan(kind="agreement", about="treaty signed", focus=[], point="when")
+    ask = "Do the sources agree on when the treaty was signed?"
+    same = [
+        _evidence("a", "Valley Post", "The treaty was signed in June 2023, officials said."),
+        _evidence("b", "Coast Herald", "Ministers signed the treaty in June 2023."),
+        _evidence("c", "Hill Times", "The treaty was signed in June."),
+    ]
+    conflicts, lead = disagreements(ask, when, same, [], CitationBook())
+    assert conflicts == []
+    assert lead is not None
+    assert (lead.text, lead.citations) == ("Yes: both sources that give a year give 2023.", [1, 2])
+    # months agreed, a year only one source gives: said beside them
+    months = [same[0], same[2]]
+    lead = disagreements(ask, when, months, [], CitationBook())[1]
+    assert lead is not None
+    assert lead.text == (
+        "Yes: both sources that give a month give June; one of them also gives the year, 2023."
+    )
+    # one source dating it is no agreement, and a place question is not answered by dates
+    assert disagreements(ask, when, same[:1], [], CitationBook())[1] is None
+    where = when.model_copy(update={"point": "where"})
+    assert disagreements(ask, where, same, [], CitationBook())[1] is None
+    # a source giving two years is no plain yes
+    two = [*same[:1], _evidence("b", "Coast Herald", "It was drafted in 2022 and signed in 2023.")]
+    assert disagreements(ask, when, two, [], CitationBook())[1] is None

@@ -18,7 +18,7 @@ from ..store import Store
 from .cite import CitationBook, marks
 from .compose import AGREE_PROMPT, PROMPT, compose
 from .conflicts import figure_conflicts, spelling_conflicts
-from .dates import date_conflicts
+from .dates import date_agreement, date_conflicts
 from .evidence import Evidence, gather
 from .figures import Selected, figure_rows, question_kind, select_figures
 from .judging import Judging
@@ -239,8 +239,9 @@ def disagreements(
 ) -> tuple[list[Conflict], Sentence | None]:  # fmt: skip
     """What code finds the sources of a composed agreement answer disagree on (dates, when
     the question is on a time; spellings; opposed accounts), and the answer's first
-    sentence saying so. On where the flooding was worst, a photo caption's 2019 and a
-    quote's "since 1972" are no disagreement."""
+    sentence saying so; on a time with no difference found, "Yes" when the sources that
+    date it give the same year or month (`date_agreement`). On where the flooding was
+    worst, a photo caption's 2019 and a quote's "since 1972" are no disagreement."""
 
     def cite(e: Evidence) -> int:
         return book.cite(e.doc, e.start, e.end)
@@ -250,7 +251,10 @@ def disagreements(
     names = spelling_conflicts_in(question, evidence, cite)
     opposed = opposed_accounts(kept, lambda n: book.get(n).doc_id, plan.about)
     accounts = [opposed] if opposed is not None else []
-    return [*dates, *accounts, *names], disagreement_sentence(dates, accounts, names)
+    lead = disagreement_sentence(dates, accounts, names)
+    if lead is None and plan.point == "when":  # no difference found: the same date?
+        lead = date_agreement(question, evidence, cite)
+    return [*dates, *accounts, *names], lead
 
 
 def usage_since(llm: LLM, calls_before: int) -> AnswerUsage:
