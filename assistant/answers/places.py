@@ -148,19 +148,21 @@ def misplaced(store: Store, text: str, cited: Sequence[str]) -> str | None:
              if (t := tokens_in(said, m.start, m.end))
              and _in_figure_clause(said, t[-1], n)]  # fmt: skip
     for doc in docs:
+        found = [(m, t[-1]) for m in find_numbers(doc.text)
+                 if m.kind != "ordinal" and (t := tokens_in(doc, m.start, m.end))]  # fmt: skip
         for mention, name in pairs:
-            if _names(doc.text, name) and _given_for_another(doc, mention, name):
+            if _names(doc.text, name) and _given_for_another(doc, found, mention, name):
                 return f"the cited evidence gives {mention.surface} for another place than {name}"
     return None
 
 
-def _given_for_another(doc: Doc, mention: NumberMention, name: str) -> bool:
-    """Does the parsed sentence give `name` in another number's clause and not in the
-    clause of `mention`'s number?"""
-    found = [(m, tokens_in(doc, m.start, m.end)) for m in find_numbers(doc.text)
-             if m.kind != "ordinal"]  # fmt: skip
-    own = [t[-1] for m, t in found if t and m.value == mention.value]
-    others = [t[-1] for m, t in found if t and m.value != mention.value]
+def _given_for_another(
+    doc: Doc, found: Sequence[tuple[NumberMention, Token]], mention: NumberMention, name: str
+) -> bool:
+    """Does the parsed sentence, whose numbers are `found` (with their last tokens), give
+    `name` in another number's clause and not in the clause of `mention`'s number?"""
+    own = [t for m, t in found if m.value == mention.value]
+    others = [t for m, t in found if m.value != mention.value]
     if not own or any(_in_figure_clause(doc, n, name) for n in own):
         return False
     return any(_in_figure_clause(doc, n, name) for n in others)
