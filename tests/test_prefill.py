@@ -80,8 +80,8 @@ def test_a_verdict_outside_the_options_is_a_clear_error(llm: LLM, fake_openai: F
 
 
 def test_the_grammar_allows_one_more_sentence_per_sentence_allowed() -> None:
-    one = prefill.sentences_grammar(["E1", "E2"], 1)
-    two = prefill.sentences_grammar(["E1", "E2"], 2)
+    one = prefill.sentences_grammar(["E1", "E2"], 1, 3)
+    two = prefill.sentences_grammar(["E1", "E2"], 2, 3)
     assert "sentence){0,1}" in two.splitlines()[0]
     assert "sentence)" not in one.splitlines()[0]
     assert one.splitlines()[0].startswith("root ::= chars")

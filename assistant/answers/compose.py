@@ -32,6 +32,8 @@ no passage states)."""
 MAX_SENTENCES = 2
 """Sentences of an answer: the prompt asks for one or two, and the grammar stops a third
 (the 1.5B model at ~12 tokens a second spent ~4 s on a third, mostly repeating the first)."""
+MAX_CITES = 3
+"""Citations of one sentence (the schema's and the grammar's limit; `verify` tries no more)."""
 FACT_SENTENCES = 1
 """Sentences of the answer to a single-fact question ("When did ...?", "Where ...?"): the
 stream is closed once one has been written and checked (llama.cpp stops generating when the
@@ -69,7 +71,7 @@ def draft_model(ids: Sequence[str], max_sentences: int = MAX_SENTENCES) -> type[
         "AnswerSentence",
         __base__=DraftSentence,
         text=(str, Field(min_length=1, max_length=400)),
-        cites=(list[cite], Field(min_length=1, max_length=3)),  # type: ignore[valid-type]
+        cites=(list[cite], Field(min_length=1, max_length=MAX_CITES)),  # type: ignore[valid-type]
     )
     return create_model(
         "Answer",
@@ -108,7 +110,7 @@ def compose(
         if verdict == " false":
             return Composed(Draft(answerable=False), waited)
         opening = prefill.SENTENCES_OPENING
-        grammar = prefill.sentences_grammar(ids, max_sentences)
+        grammar = prefill.sentences_grammar(ids, max_sentences, MAX_CITES)
     stream = llm.structured_stream(
         "answer", schema, messages, max_tokens=300, opening=opening, grammar=grammar
     )

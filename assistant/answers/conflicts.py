@@ -28,7 +28,8 @@ def figure_conflicts(rows: Sequence[FigureRow], about: str) -> list[Conflict]:
     """Conflicts among the figures of different sources about one subject."""
     if len({r.doc_id for r in rows}) < 2 or _distinct(rows) < 2:
         return []
-    conflicts = _within_asserters(rows, about) + _across_asserters(rows, about)
+    groups = _asserters(rows)
+    conflicts = _within_asserters(groups, about) + _across_asserters(groups, about)
     scope = _scope(rows, about)
     if scope is not None:
         conflicts.append(scope)
@@ -82,11 +83,10 @@ def _asserters(rows: Sequence[FigureRow]) -> dict[str, list[FigureRow]]:
     return dict(groups.values())
 
 
-def _within_asserters(rows: Sequence[FigureRow], about: str) -> list[Conflict]:
+def _within_asserters(groups: dict[str, list[FigureRow]], about: str) -> list[Conflict]:
     """Updates and contradictions: one asserter's different figures in different sources."""
     conflicts: list[Conflict] = []
-    groups = _asserters(rows).items()
-    for asserter, own in ((a, part) for a, every in groups for part in _comparable(every)):
+    for asserter, own in ((a, part) for a, every in groups.items() for part in _comparable(every)):
         if len({r.doc_id for r in own}) < 2 or _distinct(own) < 2:
             continue
         dates = {_when(r) for r in own}
@@ -102,10 +102,10 @@ def _within_asserters(rows: Sequence[FigureRow], about: str) -> list[Conflict]:
     return conflicts
 
 
-def _across_asserters(rows: Sequence[FigureRow], about: str) -> list[Conflict]:
+def _across_asserters(groups: dict[str, list[FigureRow]], about: str) -> list[Conflict]:
     """Different asserters giving different figures."""
     conflicts: list[Conflict] = []
-    named = {a: own for a, own in _asserters(rows).items() if a != UNATTRIBUTED}
+    named = {a: own for a, own in groups.items() if a != UNATTRIBUTED}
     if len(named) >= 2 and _distinct([r for own in named.values() for r in own]) >= 2:
         parts = [f"{a} gives {', '.join(_figure(r) for r in own)}" for a, own in named.items()]
         conflicts.append(

@@ -23,6 +23,7 @@ from ..claims.numbers import NumberMention, find_numbers, has_number
 from ..text.words import NAME_RUN, STOP_WORDS, WORD, content_words, names_in
 from .asked import unanswered
 from .classify import states, stem, subject_words
+from .compose import MAX_CITES
 from .evidence import Evidence
 
 Misplaced = Callable[[str, Sequence[str]], str | None]
@@ -101,10 +102,6 @@ def check(
     if found is None and misplaced is not None:  # last: it may load the parser
         found = misplaced(text, [e.text for e in cited])
     return found
-
-
-MAX_CITES = 3
-"""Citations of one sentence (the answer schema's limit)."""
 
 
 def supported_by(

@@ -74,11 +74,13 @@ def choose(
     raise LLMError(f"{ep.model} wrote {written[:40]!r} where one of {list(options)} was due")
 
 
-def sentences_grammar(ids: Sequence[str], max_sentences: int) -> str:
+def sentences_grammar(ids: Sequence[str], max_sentences: int, max_cites: int) -> str:
     """GBNF for the rest of an answer after `SENTENCES_OPENING`: the first sentence's text
-    and citations, up to `max_sentences` - 1 more sentences, and the closing brackets."""
+    and 1 to `max_cites` citations, up to `max_sentences` - 1 more sentences, and the
+    closing brackets."""
     cite = " | ".join(json.dumps(json.dumps(i)) for i in ids)
-    cites = 'ws "\\"cites\\"" ws ":" ws "[" ws cite (ws "," ws cite)? (ws "," ws cite)? ws "]"'
+    more_cites = ' (ws "," ws cite)?' * (max_cites - 1)
+    cites = f'ws "\\"cites\\"" ws ":" ws "[" ws cite{more_cites} ws "]"'
     more = f'(ws "," ws sentence){{0,{max_sentences - 1}}}' if max_sentences > 1 else ""
     return "\n".join([
         f'root ::= chars "\\"" ws "," {cites} ws "}}" {more} ws "]" ws "}}"',
