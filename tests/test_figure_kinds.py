@@ -13,6 +13,7 @@ from pathlib import Path
 from assistant.answers import Answer, Answerer
 from assistant.answers.evidence import gather
 from assistant.answers.figures import question_kind
+from assistant.answers.places import question_places
 from assistant.claims.run import extract_claims
 from assistant.claims.store import ClaimStore
 from assistant.ingest.pipeline import Ingestor
@@ -72,6 +73,9 @@ def test_a_deaths_question_finds_every_way_of_saying_deaths(
         assert question_kind(store, "How many people were killed, per source?") == "deaths"
         assert question_kind(store, "What is the death toll?") == "deaths"
         assert question_kind(store, "How many people were injured?") == "injured"
+        # a word naming the sort of the counted noun counts nothing of its own
+        assert question_kind(store, "How many rescue workers were digging?", "workers") is None
+        assert question_kind(store, "What is the death toll?", "toll") == "deaths"
         assert question_kind(store, "How many were killed or injured?") is None
         # a clause describing another noun than the counted one asks no deaths
         ex_gratia = "How much ex gratia will the families of those who died receive?"
@@ -191,13 +195,15 @@ def test_a_figure_for_a_place_must_be_stated_for_that_place(
         "How many people died in the Marrow valley floods?",
     )  # fmt: skip
     assert fake_openai.requests == []
-    assert sorted(f.value for f in brenhill.figures) == [3, 14]  # any stated for it: all shown
-    assert not tamsford.abstained
-    assert tamsford.figures
+    # a figure stated for the place is the answer: one stated for another place is not
+    assert [f.value for f in brenhill.figures] == [14]
+    assert [f.value for f in tamsford.figures] == [3]
     assert valley.figures  # the headline's setting qualifies every figure of the story
     assert osker.abstained
     assert osker.figures == []
     assert osker.sentences[0].text == "The sources give no such figure for Osker."
+    # the nearest figures say where their sentences state them for
+    assert "14 dead in Brenhill district" in osker.answer
     assert "Nearest figures, not for Osker" in osker.answer
     assert {c.quote for c in osker.closest} >= {
         "The river authority said 14 people had died in Brenhill district, where the river "
@@ -325,3 +331,46 @@ def test_an_agreement_answer_starts_with_no_when_the_sources_spell_a_place_two_w
     assert not alone.abstained
     assert alone.answer.startswith(lead)
     assert [s.verified for s in alone.sentences] == [True, False]
+
+
+TALLY = (
+    "Monsoon storms batter the south\n"
+    "The disaster agency said 40 people had died in Kerala, 12 in Karnataka state, three "
+    "in Goa and one in Tamil Nadu.\n"
+    "The agency said the toll from the storms had risen to 56 by Sunday.\n"
+)
+
+
+def test_a_tally_gives_each_figure_the_place_after_it(
+    fake_settings: Settings, fake_openai: FakeOpenAI, tmp_path: Path
+) -> None:
+    karnataka, goa, total = answers(
+        fake_settings, tmp_path, TALLY,
+        "How many people died in Karnataka?",
+        "How many people died in Goa?",
+        "How many people died in the storms, per source?",
+    )  # fmt: skip
+    assert fake_openai.requests == []
+    # one clause holds the whole list: the place after each number is its own, and the
+    # story's toll (no place in its sentence) is no figure for a state the list names
+    assert [f.value for f in karnataka.figures] == [12]
+    assert [f.value for f in goa.figures] == [3]
+    assert "12 dead in Karnataka state" in karnataka.answer
+    by_value = {f.value: f.place for f in total.figures}
+    assert by_value[40] == "Kerala"
+    assert by_value[1] == "Tamil Nadu"
+    assert by_value[56] is None
+    assert "40 dead in Kerala" in total.answer
+
+
+def test_the_name_of_an_event_is_no_place_of_the_question(
+    fake_settings: Settings, fake_openai: FakeOpenAI, tmp_path: Path
+) -> None:
+    store, llm = read_off_the_parse(fake_settings, tmp_path, TALLY)
+    llm.close()
+    # "in the Tarrow Fire" asks about the fire: every figure of its story answers it
+    assert question_places(store, "How many people were killed in the Tarrow Fire?") == []
+    assert question_places(store, "How many people died in the Linwood floods?") == []
+    assert question_places(store, "How many died in the Gull Bay sinking, per source?") == []
+    assert question_places(store, "How many people died in Nandgiri taluka?") == ["Nandgiri"]
+    assert question_places(store, "How many people died in Goa?") == ["Goa"]

@@ -110,6 +110,16 @@ def test_title_is_derived_from_the_first_line_when_nothing_is_declared(tmp_path:
     assert load(short).meta.title == "Troops arrive in Kursk"
 
 
+def test_a_site_bar_with_a_pictograph_is_no_headline(tmp_path: Path) -> None:
+    bar = "Start your morning here \u2600\ufe0f Top stories Weather Sport\n\n"
+    doc = load(write(tmp_path / "page.txt", bar + "Storm cuts power to 40,000 homes\n\n" + BODY))
+    assert doc.meta.title == "Storm cuts power to 40,000 homes"
+    # a pictograph in the only line left is still the title
+    assert load(write(tmp_path / "one.txt", "Fire \U0001f525 update\n")).meta.title == (
+        "Fire \U0001f525 update"
+    )
+
+
 # --- bad input ------------------------------------------------------------------------------
 
 

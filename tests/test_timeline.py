@@ -11,6 +11,7 @@ from assistant.answers.timeline import (
     figure_series,
     timeline_points,
     timeline_sentences,
+    whole_toll,
 )
 from assistant.claims.store import ClaimStore
 from assistant.llm import LLM
@@ -46,6 +47,24 @@ def test_timeline_questions_are_recognised() -> None:
     assert asks_timeline("What is the latest figure for the injured?")
     assert asks_timeline("How has the number of missing people evolved over time?")
     assert not asks_timeline("How many people died, per source?")
+
+
+def test_undated_sources_give_no_latest_figure() -> None:
+    undated = [row("d", None, 25, 1), row("e", None, 30, 2, "the mayor")]
+    (sentence,) = timeline_sentences(undated)
+    assert sentence.text == (
+        "No source is dated, so these figures cannot be put in time order: 25 dead "
+        "(Outlet d, undated) [1]; 30 dead, according to the mayor (Outlet e, undated) [2]."
+    )
+    assert sentence.citations == [1, 2]
+
+
+def test_a_figure_for_a_place_is_no_point_of_the_whole_toll() -> None:
+    rows = [*story(), row("c", "2031-03-05", 4, 6).model_copy(update={"place": "Osk"})]
+    assert [r.citation for r in whole_toll(rows)] == [1, 2, 3, 4, 5]
+    placed = [r.model_copy(update={"place": "Osk"}) for r in story()]
+    assert whole_toll(placed) == placed  # every figure is for a place: all of them
+    assert "4 dead in Osk (Outlet c, 5 Mar 2031) [6]" in timeline_sentences(rows)[0].text
 
 
 def test_the_latest_first_then_each_asserters_revisions() -> None:

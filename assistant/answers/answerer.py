@@ -25,12 +25,12 @@ from .judging import Judging
 from .models import CANNOT_ANSWER, Answer, AnswerUsage, Conflict, Sentence, Verification
 from .overview import overview_sentences
 from .phrasing import agreement_sentence, disagreement_sentence, opposed_accounts
-from .places import figure_places, misplaced, placed, question_places
+from .places import figure_places, misplaced, placed, question_places, stated_places
 from .plan import Plan, plan_question
 from .senses import WordSense
 from .spellings import spelling_conflicts_in
 from .synthesis import figures_sentences, why_sentences
-from .timeline import timeline_points, timeline_sentences
+from .timeline import timeline_points, timeline_sentences, whole_toll
 from .who import attribution_sentences
 
 log = logging.getLogger(__name__)
@@ -115,10 +115,14 @@ class Answerer:
             # figures of several sources may be for different regions: no update then
             several = len({s.doc.id for s in selected}) > 1
             figures = figure_rows(
-                selected, book, figure_places(self.store, selected) if several else ()
+                selected,
+                book,
+                figure_places(self.store, selected) if several else (),
+                stated_places(self.store, selected),
             )
-            sentences = timeline_sentences(figures) if plan.timeline else figures_sentences(figures)
-            timeline = timeline_points(figures) if plan.timeline else []
+            series = figures if plan.places else whole_toll(figures)
+            sentences = timeline_sentences(series) if plan.timeline else figures_sentences(figures)
+            timeline = timeline_points(series) if plan.timeline else []
         conflicts = figure_conflicts(figures, plan.about) if figures else []
         conflicts += spelling_conflicts(
             [(r.asserter, r.asserter_surface, r.citation) for r in figures
@@ -205,7 +209,10 @@ class Answerer:
         figures as such (they are for other places or for the whole story), not as the
         answer."""
         book = CitationBook()
-        nearest = figure_rows(sorted(selected, key=lambda s: -s.similarity)[:CLOSEST], book)
+        closest = sorted(selected, key=lambda s: -s.similarity)[:CLOSEST]
+        # "94 dead in Mexico City": a nearest figure says where it is for, when its
+        # sentence does
+        nearest = figure_rows(closest, book, places=stated_places(self.store, closest))
         where = " or ".join(plan.places)
         sentences = [Sentence(text=f"The sources give no such figure for {where}.")]
         shown = figures_sentences(nearest)

@@ -73,8 +73,9 @@ def question_kind(store: Store, question: str, counted: str | None = None) -> st
     people who died" does)."""
     (doc,) = nlp.parse(store.settings.cache, [question])
     words = [
-        t for t in doc if t.pos_ in {"VERB", "ADJ", "NOUN"} and not _describes_other(t, counted)
-    ]
+        t for t in doc if t.pos_ in {"VERB", "ADJ", "NOUN"}
+        and not _describes_other(t, counted) and not _sort_of(t, counted)
+    ]  # fmt: skip
     money = _MONEY_QUESTION.search(question) is not None
     kinds = {family(t.lemma_) or question_money_kind(t.lemma_, t.pos_, money) for t in words}
     kinds.discard(None)
@@ -150,6 +151,18 @@ def _describes_other(token: Token, counted: str | None) -> bool:
     return False
 
 
+def _sort_of(token: Token, counted: str | None) -> bool:
+    """Does `token` name what sort of thing the `counted` noun is ("rescue" in "How many
+    rescue workers were digging?": workers, not people rescued)? A toll's is what it
+    counts ("death" in "the death toll")."""
+    return (
+        counted is not None
+        and token.dep_ == "compound"
+        and token.head.lower_ == counted.lower()
+        and counted.lower() not in _ANAPHORA
+    )
+
+
 def _means_people(store: Store, head: str) -> bool:
     """Is the question's counted noun just people ("people", "persons", "residents"),
     so that a kind such as deaths says all it asks?"""
@@ -191,10 +204,14 @@ def _by_words(store: Store, head: str, claims: list[Claim]) -> list[tuple[Claim,
 
 
 def figure_rows(
-    selected: Sequence[Selected], book: CitationBook, regions: Sequence[str | None] = ()
+    selected: Sequence[Selected],
+    book: CitationBook,
+    regions: Sequence[str | None] = (),
+    places: Sequence[str | None] = (),
 ) -> list[FigureRow]:
     """One row per figure, citing its verified quote; `regions` are the figures' regions
-    (`places.figure_places`), when read."""
+    (`places.figure_places`) and `places` the places their sentences state them for
+    (`places.stated_places`), when read."""
     rows: list[FigureRow] = []
     for i, s in enumerate(selected):
         q = s.claim.quantity
@@ -209,6 +226,7 @@ def figure_rows(
                 high=q.high, surface=q.surface, hedge=q.hedge, unit=q.unit, counted=q.counted,
                 kind=q.kind, asserter=asserter, asserter_surface=s.claim.asserter,
                 carrier=s.claim.carrier, when=s.claim.when,
+                place=places[i] if i < len(places) else None,
                 date=s.doc.date, region=regions[i] if i < len(regions) else None, citation=n,
             )
         )  # fmt: skip

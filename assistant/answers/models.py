@@ -72,6 +72,8 @@ class FigureRow(_Out):
     carrier: str | None = None
     """The agency that carried the figure ("told Reuters"), kept apart from the asserter."""
     when: str | None = None
+    place: str | None = None
+    """The place the figure's sentence states it for, as written ("Morelos state")."""
     date: str | None = None
     region: str | None = None
     """ISO 3166 code of the one known region the figure's clause names ("in Bihar")."""

@@ -6,7 +6,8 @@ grouped by who asserted them, each group cited: "Asia Meridian (5 Aug 2032): 27 
 about 240,000 displaced, according to the state's disaster management agency [2]." A
 figure is its hedge and value, then what it counts: the kind's word when the figure has
 one of the people-kinds ("dead", "injured", "missing", ...), else the counted words
-("312 relief camps", "Rs 1,200 crore central assistance"), then its own time reference.
+("312 relief camps", "Rs 1,200 crore central assistance"), then the place its sentence
+states it for ("in Morelos state") and its own time reference.
 An unattributed figure (a headline) repeating an attributed one of the same document is
 left out. Every sentence starts with an outlet's name and ends with a citation.
 """
@@ -47,11 +48,13 @@ def value_text(row: FigureRow) -> str:
 
 
 def figure_phrase(row: FigureRow) -> str:
-    """ "at least 11 dead", "312 relief camps", "28 dead (on Friday)"."""
+    """ "at least 11 dead", "312 relief camps", "28 dead in Bihar (on Friday)"."""
     thing = KIND_WORDS.get(row.kind or "") or row.counted.strip()
     if thing and thing.lower() in row.surface.lower():
         thing = ""  # "1 Lakh" already says it
     phrase = f"{value_text(row)} {thing}".strip()
+    if row.place and row.place.lower() not in phrase.lower():
+        phrase += f" in {row.place}"
     return f"{phrase} ({row.when})" if row.when else phrase
 
 
@@ -108,7 +111,7 @@ def without_repeats(rows: list[FigureRow]) -> list[FigureRow]:
     """Leave out an unattributed figure (a headline's) that an attributed one of the same
     document repeats, and exact repeats."""
     kept: list[FigureRow] = []
-    seen: set[tuple[float, str | None, str | None]] = set()
+    seen: set[tuple[float, str | None, str | None, str | None]] = set()
     for row in rows:
         twin = any(
             o.asserter
@@ -118,7 +121,7 @@ def without_repeats(rows: list[FigureRow]) -> list[FigureRow]:
         )
         if not row.asserter and twin:
             continue
-        key = (row.value, row.kind or row.counted, row.asserter)
+        key = (row.value, row.kind or row.counted, row.asserter, row.place)
         if key in seen:
             continue
         seen.add(key)

@@ -17,8 +17,16 @@ Bangladesh" for Bihar; "in Kursk Oblast" is unknown, so a figure there stays in 
 answer for Russia), or lists the place with others ("250 dead in India, Nepal and
 Bangladesh" is no figure for Nepal), or when its source never names the place. A figure
 its source states twice (headline and body) is judged once. Figures whose sentence says
-nothing of a place stay in the answer: most figures of a story on one place never repeat
-it.
+nothing of a place stay in the answer (most figures of a story on one place never repeat
+it), unless some figure's own sentence states it for the place: "71 in Morelos state" is
+then the answer, and a "273 dead" beside it the story's wider toll.
+
+A tally ("94 are known dead in Mexico City, 71 in Morelos state, 43 in Puebla") is one
+clause to the parser, so every place in it would be every number's: a named place right
+after a number, before any comma or later number, is that number's own (`_pairs`), and a
+place a later number has for its own is not an earlier one's ("the toll was 217 by
+Wednesday - more than 100 in Mexico City alone"). The place a figure's sentence states it
+for is shown in its answer ("71 dead in Morelos state", `stated_places`).
 
 When no figure is stated for any of the question's places, the answer says so and shows
 the nearest figures as such, never as the answer.
@@ -58,6 +66,8 @@ def question_places(store: Store, question: str) -> list[str]:
             found.append(doc[proper[0].i : proper[-1].i + 1].text)
     names: list[str] = []
     for place in found:
+        if _names_an_event(question, place):
+            continue
         words = place.split()
         while words and words[0].lower() == "the":
             words = words[1:]
@@ -69,6 +79,28 @@ def question_places(store: Store, question: str) -> list[str]:
     ))  # fmt: skip
 
 
+_EVENT_LIST = """
+fire fires wildfire wildfires flood floods flooding quake earthquake earthquakes storm
+storms cyclone hurricane typhoon tornado tsunami landslide landslides eruption sinking
+crash collapse blast explosion bombing attack attacks shooting stampede riot riots
+protest protests strike strikes war fighting outbreak epidemic derailment disaster
+accident tragedy
+"""
+_EVENT_WORDS = frozenset(_EVENT_LIST.split())
+"""Nouns of an event: a name before or in one names the event, not a place ("in the
+Ridgeline Fire", "in the Sonachal floods", "in the Linnet Star sinking"). By hand: the
+parser calls "the Ridgeline Fire" a facility and "Linnet Star" a proper noun of a place
+phrase like any town's."""
+
+
+def _names_an_event(question: str, place: str) -> bool:
+    """Is `place` the name of an event in the question (it ends in, or is followed by, a
+    noun of an event)?"""
+    last = place.rsplit(maxsplit=1)[-1].lower()
+    after = re.search(rf"{re.escape(place)}\s+([^\W\d_]+)", question)
+    return last in _EVENT_WORDS or (after is not None and after.group(1).lower() in _EVENT_WORDS)
+
+
 def placed(store: Store, selected: Sequence[Selected], places: Sequence[str]) -> list[bool | None]:
     """For each of the `selected` figures: True when it is stated for one of `places`,
     False when it is stated for another region (see the module doc), None when its
@@ -78,18 +110,32 @@ def placed(store: Store, selected: Sequence[Selected], places: Sequence[str]) ->
     asked = [regions.lookup(p) for p in places]
     known = [r for r in asked if r is not None]
     verdicts: list[bool | None] = []
+    tally = False  # a tally states a figure for one of the places
+    stated: list[bool] = []  # the figure's own sentence states it for one of the places
     for s, doc, number in _figures_parsed(store, selected):
+        pairs = _pairs(doc) if number else {}
+        own = _own_place(doc, number, pairs)
+        setting = any(_names(s.doc.title or "", p) for p in places)
+        stated.append(False)
         if not number:
             verdicts.append(None)
-        elif any(_in_figure_clause(doc, number[-1], p) for p in places):
+        elif own is not None and _elsewhere(own, places, known, setting):
+            verdicts.append(False)
+        elif any(
+            _in_figure_clause(doc, number[-1], p)
+            and not any(_names(o, p) for o in _taken(pairs, number))
+            for p in places
+        ):
             # "250 in India, Nepal and Bangladesh" is a total, no figure for Nepal
             verdicts.append(not _listed_with_others(doc, places, known))
+            stated[-1] = verdicts[-1] is True
+            tally = tally or (stated[-1] and len(pairs) > 1 and number[-1].i in pairs)
         elif known and any(
             not any(regions.within(r, k) for k in known)
             for r in _regions_in_clause(doc, number[-1])
         ):  # "47 killed in Bangladesh" is no figure for Bihar, nor "300 in India" one
             verdicts.append(False)
-        elif any(_names(s.doc.title or "", p) for p in places):
+        elif setting:
             verdicts.append(True)
         elif len(known) == len(places) and not any(
             _names(f"{s.doc.title or ''}\n{s.doc.text}", p) for p in places
@@ -99,6 +145,11 @@ def placed(store: Store, selected: Sequence[Selected], places: Sequence[str]) ->
             verdicts.append(None)
     # a figure its source states twice is one figure: a headline's "toll passes 250" is
     # the body's "250 in India, Nepal and Bangladesh"
+    if tally:
+        # a tally's "71 in Morelos state" is the answer for Morelos; a figure whose own
+        # sentence does not state it for Morelos is then the story's wider toll ("273
+        # dead", also under a headline naming the place: "Mexico City earthquake: ...")
+        verdicts = [v if own else False for v, own in zip(verdicts, stated, strict=True)]
     elsewhere = {(s.doc.id, _value(s)) for s, v in zip(selected, verdicts, strict=True)
                  if v is False}  # fmt: skip
     return [
@@ -116,6 +167,122 @@ def figure_places(store: Store, selected: Sequence[Selected]) -> list[str | None
         named = _regions_in_clause(doc, number[-1]) if number else []
         found.append(named[0].code if len(named) == 1 else None)
     return found
+
+
+def stated_places(store: Store, selected: Sequence[Selected]) -> list[str | None]:
+    """For each of the `selected` figures, the place its sentence states it for, as written
+    ("Mexico City", "Morelos state", "the state of Mexico"), or None when it names none or
+    several. A place directly after a number is that number's alone ("94 are known dead in
+    Mexico City, 71 in Morelos state, 43 in Puebla" gives each its own), else the one named
+    place in the figure's clause or above it ("In Bihar, officials said 12 died")."""
+    found: list[str | None] = []
+    for _, doc, number in _figures_parsed(store, selected):
+        own = _own_place(doc, number, _pairs(doc) if number else {})
+        found.append(_place_text(own) if own is not None else None)
+    return found
+
+
+def _own_place(doc: Doc, number: Sequence[Token], pairs: dict[int, Span]) -> Span | None:
+    """The named place a figure's sentence states it for (see `stated_places`)."""
+    if not number:
+        return None
+    own = pairs.get(number[-1].i)
+    if own is None:
+        taken = _taken(pairs, number)
+        named = {_place_text(p).lower(): p for p in _named_places(doc)
+                 if p.text not in taken and belongs(number[-1], p.root)}  # fmt: skip
+        own = next(iter(named.values())) if len(named) == 1 else None
+    return own
+
+
+_PAIR_REACH = 10
+"""How many words a number's own place may follow it by ("94 are known dead in Mexico
+City")."""
+_BREAKS = frozenset({",", ";", ":", "—", "–", "(", ")"})
+
+
+def _pairs(doc: Doc) -> dict[int, Span]:
+    """The numbers of a sentence directly followed by a named place of their own, by the
+    index of the number's last token: a place phrase after the number, within
+    `_PAIR_REACH` words, before any comma, dash or later number ("at least 86 people died
+    in Mexico City, 71 in Morelos state")."""
+    numbers = sorted({t[-1].i for m in find_numbers(doc.text) if m.kind != "ordinal"
+                      and (t := tokens_in(doc, m.start, m.end))})  # fmt: skip
+    named = sorted(_named_places(doc), key=lambda span: span.start)
+    pairs: dict[int, Span] = {}
+    for k, i in enumerate(numbers):
+        stop = min(numbers[k + 1] if k + 1 < len(numbers) else len(doc), i + 1 + _PAIR_REACH)
+        for span in named:
+            between = doc[i + 1 : span.start]
+            if i < span.start < stop and not any(t.text in _BREAKS for t in between):
+                pairs[i] = span
+                break
+    return pairs
+
+
+def _elsewhere(
+    own: Span, places: Sequence[str], known: Sequence[regions.Region], setting: bool
+) -> bool:
+    """Is the place a figure's sentence states it for (`_own_place`) another than the
+    question's? "71 in Morelos state" is no figure for Mexico City, nor "18 in Uttarakhand"
+    one for a district of it, nor "three in Tamsford" one for Brenhill. A place the
+    gazetteer does not know may lie inside a known one ("2,600 sent to Kursk" for Russia)
+    or inside the story's setting ("14 in Brenhill district" for the Marrow valley of the
+    headline): those are left to the other rules."""
+    if any(_names(own.text, p) for p in places):
+        return False
+    region = regions.lookup(own.text)
+    if region is not None:
+        return not any(regions.within(region, k) for k in known)
+    return not known and not setting
+
+
+def _taken(pairs: dict[int, Span], number: Sequence[Token]) -> list[str]:
+    """The places other numbers of the sentence have for their own, which are not this
+    number's: any other one's when it has its own ("71 in Morelos state, 12 in the State of
+    Mexico"), else a later one's ("the toll was 217 by Wednesday, more than 100 in Mexico
+    City alone"; a place before it may be its: "96 died in Bihar, up from 61 last week")."""
+    if not number:
+        return []
+    at = number[-1].i
+    return [span.text for i, span in pairs.items() if i > at or (at in pairs and i != at)]
+
+
+def _named_places(doc: Doc) -> list[Span]:
+    """The named places of a sentence in place phrases: the parse's place entities, and
+    runs of proper nouns the gazetteer knows (the small model calls "Guerrero" a person).
+    A place something comes from is not where it is ("3,000 soldiers were transported from
+    North Korea to Russia")."""
+    found: list[Span] = []
+    for span in [*(e for e in doc.ents if e.label_ in _PLACE_ENTITIES), *_proper_runs(doc)]:
+        if any(span.start < o.end and o.start < span.end for o in found):
+            continue
+        if span.label_ not in _PLACE_ENTITIES and regions.lookup(span.text) is None:
+            continue
+        if _in_place_phrase(span.root, origins=False):
+            found.append(span)
+    return found
+
+
+def _place_text(span: Span) -> str:
+    """A named place as its sentence calls it: with the type word before or after it
+    ("the state of Mexico", "Morelos state")."""
+    doc, start, end = span.doc, span.start, span.end
+    listed = [span.root, *_coordinated(span.root)]
+    if len(listed) > 1:  # "250 in India, Nepal and Bangladesh": all three, not India
+        first = min(t.left_edge.i for t in listed)
+        last = max(t.right_edge.i for t in listed) + 1
+        if not find_numbers(doc[first:last].text):
+            return doc[first:last].text
+    of = span.root.head
+    if of.lower_ == "of" and of.head.lower_ in (*regions.TYPE_WORDS, "city", "town"):
+        start = of.head.left_edge.i
+    elif end < len(doc) and doc[end].lower_ in regions.TYPE_WORDS:
+        end += 1
+    words = doc[start:end].text.split()
+    if words and words[0].lower() == "the" and start == span.start:
+        words = words[1:]
+    return " ".join(words)
 
 
 def misplaced(store: Store, text: str, cited: Sequence[str]) -> str | None:
@@ -264,11 +431,12 @@ def _regions_in_clause(doc: Doc, number: Token) -> list[regions.Region]:
     return found
 
 
-def _in_place_phrase(token: Token) -> bool:
-    """Is the token inside a phrase of a place preposition ("in India's state of Assam")?"""
+def _in_place_phrase(token: Token, origins: bool = True) -> bool:
+    """Is the token inside a phrase of a place preposition ("in India's state of Assam"),
+    or, with `origins`, of "from" ("from India, Nepal, Bangladesh floods")?"""
     for t in [token, *token.ancestors]:
         if t.dep_ == "prep" and t.lower_ != "of":  # "in parts of India", "state of Goa"
-            return t.lower_ in _PLACE_PREPOSITIONS or t.lower_ == "from"
+            return t.lower_ in _PLACE_PREPOSITIONS or (origins and t.lower_ == "from")
         if t.pos_ in CLAUSE_POS:
             return False
     return False

@@ -4,7 +4,9 @@
 on a developing story. The rows are ordered by the article's date (the claim's own time
 reference, "on Thursday", is kept beside it), the latest first; each asserter's series is
 told with its revisions ("revised from 19 to 23 to 28"). No model call: every figure is a
-verified claim, cited.
+verified claim, cited. When no source is dated there is no order to tell: the figures are
+listed as such, and none is called the latest. For a question naming no place, a figure
+stated for a place ("four in Guerrero") is left out of the whole toll's series.
 
 The same series travel as data for the views: `timeline_points` (the answer's
 `timeline`, shown by the terminal UI as a table and a chart) marks each figure that
@@ -30,6 +32,8 @@ _TIMELINE = re.compile(
 
 
 _SERIES = 2
+UNDATED = "No source is dated, so these figures cannot be put in time order: "
+"""How a timeline of undated sources begins: it names no latest figure."""
 LISTING = "Before that: "
 """How the sentence listing the earlier figures, latest first, begins (a table can show
 it instead)."""
@@ -76,6 +80,13 @@ def timeline_sentences(rows: Sequence[FigureRow]) -> list[Sentence]:
     ordered = in_time_order(rows)
     if not ordered:
         return []
+    if not any(r.date for r in ordered):  # no order to tell, and no latest figure
+        return [
+            Sentence(
+                text=f"{UNDATED}{'; '.join(_dated(r) for r in ordered)}.",
+                citations=sorted({r.citation for r in ordered}),
+            )
+        ]
     newest = _latest(ordered)
     latest = without_repeats(newest)
     sentences = [
@@ -152,8 +163,18 @@ def timeline_cells(point: TimelinePoint, sep: str = ", ") -> tuple[str, str, str
             f"[{point.citation}]", revised)  # fmt: skip
 
 
+def whole_toll(rows: Sequence[FigureRow]) -> list[FigureRow]:
+    """The rows of a series for a question naming no place: a figure its sentence states
+    for a place ("94 in Mexico City, 71 in Morelos state") is part of the toll, not a
+    point of it, when other figures are stated for no place."""
+    whole = [r for r in rows if r.place is None]
+    return whole or list(rows)
+
+
 def _dated(row: FigureRow) -> str:
     thing = KIND_WORDS.get(row.kind or "") or row.counted
+    if row.place:
+        thing += f" in {row.place}"
     who = f", according to {row.asserter}" if row.asserter else ""
     when = day_label(row.date) if row.date else "undated"
     own = f", {row.when}" if row.when else ""

@@ -15,6 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import re
+import unicodedata
 from collections.abc import Mapping
 from pathlib import Path
 
@@ -139,15 +140,28 @@ def merge_meta(*layers: DocMeta | None) -> DocMeta:
     return DocMeta(**merged)
 
 
+_BAR_LINES = 3
+"""How many opening lines may be a site's bar (see `derive_title`)."""
+
+
+def _pictograph(char: str) -> bool:
+    """An emoji or a pictographic symbol (from U+2600 on: "☀", "🔥"), no letter or mark."""
+    return ord(char) >= 0x2600 and unicodedata.category(char) == "So"
+
+
 def derive_title(text: str) -> str | None:
     """The first non-empty line of the cleaned text, trimmed (Markdown '#' marks dropped).
 
     An article with no headline starts with a paragraph: then its first sentence stands in,
-    cut at a word boundary to at most TITLE_MAX_CHARS characters (ending in '…' if cut)."""
-    for line in text.split("\n"):
-        title = " ".join(line.strip().lstrip("#").split())
-        if not title:
+    cut at a word boundary to at most TITLE_MAX_CHARS characters (ending in '…' if cut).
+    A line with a pictograph is a site's bar, not a headline, when a line follows it (a
+    copied news page opened "Start the day smarter ☀️ Notable deaths in 2022 ...")."""
+    lines = [" ".join(line.strip().lstrip("#").split()) for line in text.split("\n")]
+    lines = [line for line in lines if line]
+    for at, line in enumerate(lines):
+        if at < _BAR_LINES and at + 1 < len(lines) and any(_pictograph(c) for c in line):
             continue
+        title = line
         spans = sentence_spans(title)
         if len(spans) > 1:
             title = title[spans[0].start : spans[0].end]

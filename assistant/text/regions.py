@@ -37,8 +37,10 @@ _NEWS_NAMES = {
 }
 """Country names common in news that ISO 3166 does not give (its "Russian Federation")."""
 
-_TYPE_WORDS = ("state", "province", "district", "region", "oblast", "county", "division",
-               "territory", "governorate", "prefecture")  # fmt: skip
+TYPE_WORDS = ("state", "province", "district", "region", "oblast", "county", "division",
+              "territory", "governorate", "prefecture")  # fmt: skip
+"""Words naming a region's type, after its name ("Bihar state") or before ("the state of
+Goa")."""
 
 
 @dataclass(frozen=True)
@@ -73,7 +75,7 @@ def lookup(name: str) -> Region | None:
     found = _index().get(key)
     if found is None:
         words = key.split()
-        if len(words) > 1 and words[-1] in _TYPE_WORDS:
+        if len(words) > 1 and words[-1] in TYPE_WORDS:
             found = _index().get(" ".join(words[:-1]))
     return found[0] if found and len(found) == 1 else None
 
