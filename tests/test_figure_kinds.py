@@ -361,6 +361,8 @@ def test_a_tally_gives_each_figure_the_place_after_it(
     assert by_value[1] == "Tamil Nadu"
     assert by_value[56] is None
     assert "40 dead in Kerala" in total.answer
+    # the parts of the toll are no ends of its range ("from one [1] to 56 [2]")
+    assert "range from" not in total.answer
 
 
 def test_the_name_of_an_event_is_no_place_of_the_question(

@@ -6,12 +6,12 @@ from pathlib import Path
 
 from assistant.answers import Answerer
 from assistant.answers.models import FigureRow
+from assistant.answers.phrasing import whole_toll
 from assistant.answers.timeline import (
     asks_timeline,
     figure_series,
     timeline_points,
     timeline_sentences,
-    whole_toll,
 )
 from assistant.claims.store import ClaimStore
 from assistant.llm import LLM

@@ -24,13 +24,13 @@ from .figures import Selected, figure_rows, question_kind, select_figures
 from .judging import Judging
 from .models import CANNOT_ANSWER, Answer, AnswerUsage, Conflict, Sentence, Verification
 from .overview import overview_sentences
-from .phrasing import agreement_sentence, disagreement_sentence, opposed_accounts
+from .phrasing import agreement_sentence, disagreement_sentence, opposed_accounts, whole_toll
 from .places import figure_places, misplaced, placed, question_places, stated_places
 from .plan import Plan, plan_question
 from .senses import WordSense
 from .spellings import spelling_conflicts_in
 from .synthesis import figures_sentences, why_sentences
-from .timeline import timeline_points, timeline_sentences, whole_toll
+from .timeline import timeline_points, timeline_sentences
 from .who import attribution_sentences
 
 log = logging.getLogger(__name__)
@@ -97,7 +97,7 @@ class Answerer:
             sentences = attribution_sentences(self.store, question, book, doc_ids)
             if not sentences:
                 return None
-            figures, timeline = [], []
+            figures, series, timeline = [], [], []
         else:
             if plan.counted is None:
                 return None
@@ -120,8 +120,11 @@ class Answerer:
                 figure_places(self.store, selected) if several else (),
                 stated_places(self.store, selected),
             )
+            # the whole toll's figures, not a tally's parts, make its series and range
             series = figures if plan.places else whole_toll(figures)
-            sentences = timeline_sentences(series) if plan.timeline else figures_sentences(figures)
+            sentences = (
+                timeline_sentences(series) if plan.timeline else figures_sentences(figures, series)
+            )
             timeline = timeline_points(series) if plan.timeline else []
         conflicts = figure_conflicts(figures, plan.about) if figures else []
         conflicts += spelling_conflicts(
@@ -130,7 +133,7 @@ class Answerer:
         )  # fmt: skip
         sentences += why_sentences(conflicts)
         if plan.kind == "agreement" and figures:
-            sentences.insert(0, agreement_sentence(figures, conflicts))
+            sentences.insert(0, agreement_sentence(series, conflicts))
         return Answer(
             question=question, kind=plan.kind, about=plan.about,
             answer=" ".join(s.text for s in sentences), sentences=sentences,

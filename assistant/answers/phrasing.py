@@ -81,6 +81,14 @@ def source_sentences(rows: Sequence[FigureRow]) -> list[Sentence]:
     return sentences
 
 
+def whole_toll(rows: Sequence[FigureRow]) -> list[FigureRow]:
+    """The rows of a series or a range for a question naming no place: a figure its
+    sentence states for a place ("94 in Mexico City, 71 in Morelos state") is part of the
+    toll, not a point or an end of its range, when other figures are stated for no place."""
+    whole = [r for r in rows if r.place is None]
+    return whole or list(rows)
+
+
 def range_sentence(rows: Sequence[FigureRow]) -> Sentence | None:
     """ "The figures range from 11 [6] to 40 [5].", when the sources differ."""
     low = min(rows, key=lambda r: r.low if r.low is not None else r.value)

@@ -18,8 +18,8 @@ answer for Russia), or lists the place with others ("250 dead in India, Nepal an
 Bangladesh" is no figure for Nepal), or when its source never names the place. A figure
 its source states twice (headline and body) is judged once. Figures whose sentence says
 nothing of a place stay in the answer (most figures of a story on one place never repeat
-it), unless some figure's own sentence states it for the place: "71 in Morelos state" is
-then the answer, and a "273 dead" beside it the story's wider toll.
+it), unless a tally states a figure for the place: "71 in Morelos state" is then the
+answer, and a "273 dead" beside it the story's wider toll.
 
 A tally ("94 are known dead in Mexico City, 71 in Morelos state, 43 in Puebla") is one
 clause to the parser, so every place in it would be every number's: a named place right
@@ -103,8 +103,8 @@ def _names_an_event(question: str, place: str) -> bool:
 
 def placed(store: Store, selected: Sequence[Selected], places: Sequence[str]) -> list[bool | None]:
     """For each of the `selected` figures: True when it is stated for one of `places`,
-    False when it is stated for another region (see the module doc), None when its
-    sentence does not say."""
+    False when it is stated for another place or, beside a tally's figure for one of them,
+    for none (see the module doc), None when its sentence does not say."""
     if not places:
         return [True] * len(selected)
     asked = [regions.lookup(p) for p in places]
@@ -143,13 +143,13 @@ def placed(store: Store, selected: Sequence[Selected], places: Sequence[str]) ->
             verdicts.append(False)
         else:
             verdicts.append(None)
-    # a figure its source states twice is one figure: a headline's "toll passes 250" is
-    # the body's "250 in India, Nepal and Bangladesh"
     if tally:
         # a tally's "71 in Morelos state" is the answer for Morelos; a figure whose own
         # sentence does not state it for Morelos is then the story's wider toll ("273
         # dead", also under a headline naming the place: "Mexico City earthquake: ...")
         verdicts = [v if own else False for v, own in zip(verdicts, stated, strict=True)]
+    # a figure its source states twice is one figure: a headline's "toll passes 250" is
+    # the body's "250 in India, Nepal and Bangladesh"
     elsewhere = {(s.doc.id, _value(s)) for s, v in zip(selected, verdicts, strict=True)
                  if v is False}  # fmt: skip
     return [

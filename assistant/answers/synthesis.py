@@ -13,10 +13,13 @@ from .models import Conflict, FigureRow, Sentence
 from .phrasing import range_sentence, source_sentences
 
 
-def figures_sentences(rows: Sequence[FigureRow]) -> list[Sentence]:
-    """One sentence per source document, then the range of the figures."""
+def figures_sentences(
+    rows: Sequence[FigureRow], scope: Sequence[FigureRow] | None = None
+) -> list[Sentence]:
+    """One sentence per source document, then the range of the figures (of `scope`'s,
+    when given: the whole toll's, not a tally's parts)."""
     sentences = source_sentences(rows)
-    spread = range_sentence(rows)
+    spread = range_sentence(rows if scope is None else scope)
     return [*sentences, spread] if spread is not None else sentences
 
 

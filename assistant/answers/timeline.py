@@ -163,14 +163,6 @@ def timeline_cells(point: TimelinePoint, sep: str = ", ") -> tuple[str, str, str
             f"[{point.citation}]", revised)  # fmt: skip
 
 
-def whole_toll(rows: Sequence[FigureRow]) -> list[FigureRow]:
-    """The rows of a series for a question naming no place: a figure its sentence states
-    for a place ("94 in Mexico City, 71 in Morelos state") is part of the toll, not a
-    point of it, when other figures are stated for no place."""
-    whole = [r for r in rows if r.place is None]
-    return whole or list(rows)
-
-
 def _dated(row: FigureRow) -> str:
     thing = KIND_WORDS.get(row.kind or "") or row.counted
     if row.place:
