@@ -25,7 +25,7 @@ from .judging import Judging
 from .models import CANNOT_ANSWER, Answer, AnswerUsage, Conflict, Sentence, Verification
 from .overview import overview_sentences
 from .phrasing import agreement_sentence, disagreement_sentence, opposed_accounts, whole_toll
-from .places import figure_places, misplaced, placed, question_places, stated_places
+from .places import figure_places, misplaced, placed, question_places
 from .plan import Plan, plan_question
 from .senses import WordSense
 from .spellings import spelling_conflicts_in
@@ -114,12 +114,11 @@ class Answerer:
             selected = [s for s, v in zip(selected, verdicts, strict=True) if v is not False]
             # figures of several sources may be for different regions: no update then
             several = len({s.doc.id for s in selected}) > 1
+            found = figure_places(self.store, selected)
             figures = figure_rows(
-                selected,
-                book,
-                figure_places(self.store, selected) if several else (),
-                stated_places(self.store, selected),
-            )
+                selected, book, [f.region for f in found] if several else (),
+                [f.name for f in found],
+            )  # fmt: skip
             # the whole toll's figures, not a tally's parts, make its series and range
             series = figures if plan.places else whole_toll(figures)
             sentences = (
@@ -215,7 +214,8 @@ class Answerer:
         closest = sorted(selected, key=lambda s: -s.similarity)[:CLOSEST]
         # "94 dead in Mexico City": a nearest figure says where it is for, when its
         # sentence does
-        nearest = figure_rows(closest, book, places=stated_places(self.store, closest))
+        found = figure_places(self.store, closest)
+        nearest = figure_rows(closest, book, places=[f.name for f in found])
         where = " or ".join(plan.places)
         sentences = [Sentence(text=f"The sources give no such figure for {where}.")]
         shown = figures_sentences(nearest)

@@ -210,8 +210,8 @@ def figure_rows(
     places: Sequence[str | None] = (),
 ) -> list[FigureRow]:
     """One row per figure, citing its verified quote; `regions` are the figures' regions
-    (`places.figure_places`) and `places` the places their sentences state them for
-    (`places.stated_places`), when read."""
+    and `places` the places their sentences state them for (`places.figure_places`), when
+    read."""
     rows: list[FigureRow] = []
     for i, s in enumerate(selected):
         q = s.claim.quantity

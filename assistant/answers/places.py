@@ -26,7 +26,7 @@ clause to the parser, so every place in it would be every number's: a named plac
 after a number, before any comma or later number, is that number's own (`_pairs`), and a
 place a later number has for its own is not an earlier one's ("the toll was 217 by
 Wednesday - more than 100 in Mexico City alone"). The place a figure's sentence states it
-for is shown in its answer ("71 dead in Morelos state", `stated_places`).
+for is shown in its answer ("71 dead in Morelos state", `figure_places`).
 
 When no figure is stated for any of the question's places, the answer says so and shows
 the nearest figures as such, never as the answer.
@@ -36,7 +36,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from .. import nlp
 from ..claims.numbers import NumberMention, find_numbers, has_number
@@ -158,32 +158,40 @@ def placed(store: Store, selected: Sequence[Selected], places: Sequence[str]) ->
     ]
 
 
-def figure_places(store: Store, selected: Sequence[Selected]) -> list[str | None]:
-    """For each of the `selected` figures, the ISO code of the one known region its clause
-    names in a place phrase ("102 people have died in Bihar state"), or None. Two figures
-    for different regions are no update of one another (`conflicts`)."""
-    found: list[str | None] = []
-    for _, doc, number in _figures_parsed(store, selected):
-        named = _regions_in_clause(doc, number[-1]) if number else []
-        found.append(named[0].code if len(named) == 1 else None)
-    return found
+class FigurePlace(NamedTuple):
+    """Where a figure's sentence states it for."""
+
+    region: str | None
+    """The ISO code of the one known region its clause names in a place phrase ("102
+    people have died in Bihar state"), or None. Two figures for different regions are no
+    update of one another (`conflicts`)."""
+    name: str | None
+    """The place its sentence states it for, as written ("Mexico City", "Morelos state",
+    "the state of Mexico"), or None when it names none or several. A place directly after
+    a number is that number's alone ("94 are known dead in Mexico City, 71 in Morelos
+    state, 43 in Puebla" gives each its own), else the one named place in the figure's
+    clause or above it ("In Bihar, officials said 12 died")."""
 
 
-def stated_places(store: Store, selected: Sequence[Selected]) -> list[str | None]:
-    """For each of the `selected` figures, the place its sentence states it for, as written
-    ("Mexico City", "Morelos state", "the state of Mexico"), or None when it names none or
-    several. A place directly after a number is that number's alone ("94 are known dead in
-    Mexico City, 71 in Morelos state, 43 in Puebla" gives each its own), else the one named
-    place in the figure's clause or above it ("In Bihar, officials said 12 died")."""
-    found: list[str | None] = []
+def figure_places(store: Store, selected: Sequence[Selected]) -> list[FigurePlace]:
+    """For each of the `selected` figures, where its sentence states it for (each quote
+    parsed once for both)."""
+    found: list[FigurePlace] = []
     for _, doc, number in _figures_parsed(store, selected):
-        own = _own_place(doc, number, _pairs(doc) if number else {})
-        found.append(_place_text(own) if own is not None else None)
+        if not number:
+            found.append(FigurePlace(None, None))
+            continue
+        named = _regions_in_clause(doc, number[-1])
+        own = _own_place(doc, number, _pairs(doc))
+        found.append(FigurePlace(
+            named[0].code if len(named) == 1 else None,
+            _place_text(own) if own is not None else None,
+        ))  # fmt: skip
     return found
 
 
 def _own_place(doc: Doc, number: Sequence[Token], pairs: dict[int, Span]) -> Span | None:
-    """The named place a figure's sentence states it for (see `stated_places`)."""
+    """The named place a figure's sentence states it for (see `FigurePlace.name`)."""
     if not number:
         return None
     own = pairs.get(number[-1].i)
