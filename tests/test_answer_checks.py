@@ -37,7 +37,10 @@ from assistant.text.injection import looks_like_instruction
     [
         ("how many troops per source?", "figures"),
         ("How many North Korean troops are in Russia?", "figures"),
-        ("What is the death toll?", "fact"),
+        # a toll is figures per source, not one source's sentence ("120 in five states")
+        ("What is the death toll?", "figures"),
+        ("What is the death toll from the earthquake?", "figures"),
+        ("When did the death toll pass 200?", "fact"),
         ("Who said 11,000 troops are training in eastern Russia?", "attribution"),
         ("According to whom did 3,000 soldiers arrive?", "attribution"),
         ("Do the sources agree on when the pact was signed?", "agreement"),

@@ -54,3 +54,22 @@ def test_officials_opening_a_sentence_are_the_officials_of_another() -> None:
     conflicts = figure_conflicts(rows, "deaths")
     assert [c.kind for c in conflicts] == ["update"]
     assert conflicts[0].summary.startswith("Officials: ")
+
+
+def test_figures_naming_no_asserter_are_nobody_reported_twice() -> None:
+    """Two outlets' own undated figures differ: said as theirs, not as one asserter's."""
+    from assistant.answers.phrasing import agreement_sentence
+    from assistant.answers.synthesis import why_sentences
+
+    undated = {"asserter": None, "date": None}
+    rows = [row(**undated), row(**(LATER | undated))]
+    conflicts = figure_conflicts(rows, "deaths")
+    assert [(c.kind, c.unattributed) for c in conflicts] == [("contradiction", True)]
+    (said,) = why_sentences(conflicts)
+    assert said.text == "Sources that name no asserter give different figures: 172 [1]; 102 [2]."
+    assert "no named asserter" not in agreement_sentence(rows, conflicts).text
+    assert "sources that name no asserter" in agreement_sentence(rows, conflicts).text
+    # one named asserter's two figures are still that asserter's
+    named = figure_conflicts([row(date=None), row(**(LATER | {"date": None}))], "deaths")
+    assert [(c.kind, c.unattributed) for c in named] == [("contradiction", False)]
+    assert why_sentences(named)[0].text.startswith("The same asserter is reported")

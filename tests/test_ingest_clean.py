@@ -315,3 +315,55 @@ def test_empty_and_blank_text() -> None:
     assert clean_text("").text == ""
     assert clean_text(" \n\t\n").text == ""
     assert clean_text("Copyright © 2024 Example").text == ""
+
+
+# --- captions and doubled lines of real pages ----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "caption",
+    [
+        "Crews clear a road near the ridge on Monday. Credit: PA",
+        "Volunteers sort medicine at a centre in Tarn, May 21, 2031.Credit: Lee Park/Harbour Wire",
+        "A road damaged after the flood at Vell on Aug 10, 2031. (PTI Photo)",
+        "Staff photo: Max Ward.",
+        "Photo courtesy: Valley Legal Live",
+    ],
+)
+def test_a_caption_with_its_credit_label_goes(caption: str) -> None:
+    text = f"Storm cuts power\n\n{caption}\n\nOfficials said 40,000 homes had lost power."
+    result = clean_text(text)
+    assert caption not in result.text
+    assert result.removed_by_rule == {"caption": 1}
+
+
+def test_the_copy_of_a_caption_above_its_credited_twin_goes_too() -> None:
+    caption = "Rescuers search the rubble of a school in the capital, 20 May 2031."
+    credited = f"{caption} Credit: Courtesy of Harbour Aid"
+    text = f"Quake hits Veland\n\n{caption}\n{credited}\n\nThe quake hit at noon."
+    result = clean_text(text)
+    assert caption not in result.text
+    assert result.text == "Quake hits Veland\n\nThe quake hit at noon."
+
+
+def test_one_text_twice_on_a_line_goes() -> None:
+    for doubled in ("Remains of a building after the quake. Remains of a building after the quake.",
+                    "Send by mailSend by mail"):  # fmt: skip
+        result = clean_text(f"Quake hits Veland\n\n{doubled}\n\nThe quake hit at noon.")
+        assert result.removed_by_rule == {"doubled": 1}, doubled
+
+
+@pytest.mark.parametrize(
+    "reporting",
+    [
+        "Credit card spending fell by 4% in May, the bank said.",
+        "The credit: a loan of $40 million from the state bank.",
+        "He said the credit was due to the rescuers.",
+        "The photo was taken by a resident and shared online.",
+        "Police said the police said nothing more.",  # a repeat inside a sentence
+        "It rained. It rained.",  # halves of fewer than three words
+    ],
+)
+def test_reporting_that_looks_like_a_credit_or_a_twin_stays(reporting: str) -> None:
+    text = f"Storm cuts power\n\n{reporting}\n\nOfficials said 40,000 homes had lost power."
+    assert reporting in clean_text(text).text

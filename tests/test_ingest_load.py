@@ -120,6 +120,30 @@ def test_a_site_bar_with_a_pictograph_is_no_headline(tmp_path: Path) -> None:
     )
 
 
+@pytest.mark.parametrize(
+    "chrome",
+    [
+        "Watch Harbour News",  # a video link
+        "Skip to main content",
+        "Se encuentra usted aqu\u00ed",  # "you are here", in another language
+        "Saturday, October 20, 2031",
+        "A crane over the harbour. A crane over the harbour.",  # a caption, twice
+        "Your web browser is no longer supported. To improve your experience update it here",
+    ],
+)
+def test_chrome_over_the_headline_is_no_title(tmp_path: Path, chrome: str) -> None:
+    page = f"{chrome}\n\nStorm cuts power to 40,000 homes in Veland\n\n{BODY}"
+    doc = load(write(tmp_path / "page.txt", page))
+    assert doc.meta.title == "Storm cuts power to 40,000 homes in Veland"
+
+
+def test_a_page_without_a_headline_is_titled_by_its_first_sentence(tmp_path: Path) -> None:
+    """The body begins with a long paragraph: nothing under it is taken for a headline."""
+    first = "Officials said on Monday that 40,000 homes in the port city had lost power overnight."
+    page = f"{first} Crews worked through the night.\n\nMore storms are expected\n\n{BODY}"
+    assert load(write(tmp_path / "page.txt", page)).meta.title == first
+
+
 # --- bad input ------------------------------------------------------------------------------
 
 

@@ -67,6 +67,17 @@ def test_a_figure_for_a_place_is_no_point_of_the_whole_toll() -> None:
     assert "4 dead in Osk (Outlet c, 5 Mar 2031) [6]" in timeline_sentences(rows)[0].text
 
 
+def test_a_figure_for_the_one_country_named_is_the_whole_toll() -> None:
+    """ "324 died across Mexico" is the toll beside "120 dead"; "30 in Mexico City" is part
+    of it; with figures for two countries, each country's is a part."""
+    national = row("c", "2031-03-05", 324, 6).model_copy(update={"place": "Mexico"})
+    city = row("c", "2031-03-05", 30, 7).model_copy(update={"place": "Mexico City"})
+    rows = [*story(), national, city]
+    assert [r.citation for r in whole_toll(rows)] == [1, 2, 3, 4, 5, 6]
+    other = row("d", "2031-03-05", 12, 8).model_copy(update={"place": "Guatemala"})
+    assert [r.citation for r in whole_toll([*rows, other])] == [1, 2, 3, 4, 5]
+
+
 def test_the_latest_first_then_each_asserters_revisions() -> None:
     texts = [s.text for s in timeline_sentences(story())]
     assert texts[0] == (

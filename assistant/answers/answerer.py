@@ -19,7 +19,7 @@ from .cite import CitationBook, marks
 from .compose import AGREE_PROMPT, PROMPT, compose
 from .conflicts import figure_conflicts, spelling_conflicts
 from .dates import date_agreement, date_conflicts
-from .evidence import Evidence, gather
+from .evidence import Evidence, gather, states_clock_time
 from .figures import Selected, figure_rows, question_kind, select_figures
 from .judging import Judging
 from .models import CANNOT_ANSWER, Answer, AnswerUsage, Conflict, Sentence, Verification
@@ -125,7 +125,8 @@ class Answerer:
                 timeline_sentences(series) if plan.timeline else figures_sentences(figures, series)
             )
             timeline = timeline_points(series) if plan.timeline else []
-        conflicts = figure_conflicts(figures, plan.about) if figures else []
+        # for a question naming no place, a tally's parts are not the toll in dispute
+        conflicts = figure_conflicts(series, plan.about) if figures else []
         conflicts += spelling_conflicts(
             [(r.asserter, r.asserter_surface, r.citation) for r in figures
              if r.asserter and r.asserter_surface]
@@ -147,7 +148,8 @@ class Answerer:
         spread = 1 if plan.kind in ("summary", "agreement") else None
         # what each side says: a sentence from each of up to SIDES_SOURCES sources
         evidence, _ = gather(self.store, question, n=SIDES_SOURCES if plan.sides else EVIDENCE,
-                             filters=filters, per_source=spread)  # fmt: skip
+                             filters=filters, per_source=spread,
+                             favour=states_clock_time if plan.clock else None)  # fmt: skip
         if not evidence:
             return self._abstain(question, plan, [], Verification())
         book = CitationBook()

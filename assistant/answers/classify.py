@@ -46,7 +46,9 @@ _RULES: tuple[tuple[Kind, re.Pattern[str]], ...] = (
         re.compile(
             r"\bhow\s+(?:many|much)\b|\bper\s+(?:source|outlet|article)\b|"
             r"\b(?:number|numbers|figure|figures|estimate|estimates|count|tally|toll|total)"
-            r"\s+(?:of|for)\b|\beach\s+(?:source|outlet|article)\b",
+            r"\s+(?:of|for)\b|\beach\s+(?:source|outlet|article)\b"
+            # "What is the death toll from the quake?" (not "When did the toll pass 100?")
+            r"|^(?!\W*(?:when|where|why)\b).*\b(?:death|casualty|injury)\s+tolls?\b",
             re.I,
         ),
     ),
@@ -207,6 +209,17 @@ _PERCENTAGE = re.compile(
 def asks_percentage(question: str) -> bool:
     """ "What percentage of the fire was contained?": the answer is a percent figure."""
     return _PERCENTAGE.search(question) is not None
+
+
+_CLOCK_TIME = re.compile(
+    r"\b(?:what|which)\s+(?:time|hour)\b(?!\s+(?:of\s+(?:year|day)|zone))", re.I
+)
+
+
+def asks_clock_time(question: str) -> bool:
+    """ "What time did the quake hit?", "At what hour ...?": the answer states a clock time
+    ("13:14", "11:47 pm"), which few of the sentences near it do."""
+    return _CLOCK_TIME.search(question) is not None
 
 
 def how_many_of(question: str, head: str | None) -> str | None:

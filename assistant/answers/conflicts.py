@@ -2,8 +2,9 @@
 
 - asserter: different asserters give different figures;
 - update: one asserter's figure changes between reports of different dates;
-- contradiction: one asserter (or none named) gives different figures at the same time;
-  figures for two different regions are neither;
+- contradiction: one asserter gives different figures at the same time, or sources that
+  name no asserter do (`Conflict.unattributed`); figures for two different regions are
+  neither;
 - scope: the figures count different things ("troops in Russia" vs "troops in Kursk");
 - spelling: one actor's name is spelt differently by different sources.
 """
@@ -94,11 +95,14 @@ def _within_asserters(groups: dict[str, list[FigureRow]], about: str) -> list[Co
         kind = "update" if later else "contradiction"
         ordered = sorted(own, key=lambda r: (_when(r) or "", r.citation))
         listed = "; ".join(_figure(r, dated=later) for r in ordered)
-        summary = f"{asserter}: {listed}"
+        # the outlets' own figures: "no named asserter" is nobody reported twice
+        unattributed = asserter == UNATTRIBUTED
+        summary = listed if unattributed else f"{asserter}: {listed}"
         if later:
             summary += f" (the latest is {_figure(ordered[-1], dated=True)})"
         conflicts.append(Conflict(kind=kind, about=about, summary=summary,
-                                  citations=_citations(own)))  # fmt: skip
+                                  citations=_citations(own),
+                                  unattributed=unattributed))  # fmt: skip
     return conflicts
 
 

@@ -10,11 +10,12 @@ vectors are read from the store when claim extraction put them there
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
 
+from ..claims.numbers import find_numbers
 from ..search import Filters, Hit, search
 from ..store import Document, Store
 from ..store.sentence_vectors import stored
@@ -41,14 +42,20 @@ class Evidence:
         return self.doc.text[self.start : self.end]
 
 
+FAVOURED = 0.25
+"""What a sentence stating what the question asks for (`gather`'s `favour`) adds to its
+score: about the gap between a passage's first sentences and a later one's."""
+
+
 def gather(
     store: Store, question: str, *, n: int = 4, filters: Filters | None = None,
-    per_source: int | None = None,
+    per_source: int | None = None, favour: Callable[[str], bool] | None = None,
 ) -> tuple[list[Evidence], list[Hit]]:  # fmt: skip
     """The `n` sentences closest to `question` from its best passages, and the passages.
 
     With `per_source`, at most that many sentences come from one document (summaries and
-    agreement questions want every source heard).
+    agreement questions want every source heard). A sentence `favour` holds true for
+    (one stating a clock time, for "What time did ...?") scores `FAVOURED` more.
     """
     hits = search(store, question, k=PASSAGES, filters=filters)
     seen: set[tuple[str, int]] = set()
@@ -79,7 +86,8 @@ def gather(
     similarity = np.stack(rows) @ asked
     rank_of = {h.chunk.id: i for i, h in enumerate(hits)}
     scored = sorted(
-        ((float(sim) + 0.5 / (1 + rank_of[h.chunk.id]), h, s, e)
+        ((float(sim) + 0.5 / (1 + rank_of[h.chunk.id])
+          + (FAVOURED if favour is not None and favour(h.document.text[s:e]) else 0.0), h, s, e)
          for sim, (h, s, e, _) in zip(similarity, spans, strict=True)),
         key=lambda t: -t[0],
     )  # fmt: skip
@@ -99,6 +107,11 @@ def gather(
         for i, (score, h, s, e) in enumerate(chosen, start=1)
     ]
     return evidence, hits
+
+
+def states_clock_time(text: str) -> bool:
+    """Whether `text` states a clock time ("at about 13:14 hours", "1:14 p.m.")."""
+    return any(n.kind == "time" for n in find_numbers(text))
 
 
 # Double quotes of the evidence are shown as single ones. The model copies a quoted phrase

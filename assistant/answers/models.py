@@ -113,6 +113,10 @@ class Conflict(_Out):
     about: str
     summary: str
     citations: list[int] = Field(min_length=1)
+    unattributed: bool = Field(
+        default=False,
+        description="a contradiction among figures that name no asserter (the outlets' own)",
+    )
 
 
 class Sentence(_Out):

@@ -20,6 +20,7 @@ from collections.abc import Callable, Sequence
 
 from ..claims.numbers import find_numbers
 from ..store import Document
+from ..text import regions
 from ..text.words import negation
 from .cite import marks, outlet_name
 from .models import Conflict, FigureRow, Sentence
@@ -84,9 +85,24 @@ def source_sentences(rows: Sequence[FigureRow]) -> list[Sentence]:
 def whole_toll(rows: Sequence[FigureRow]) -> list[FigureRow]:
     """The rows of a series or a range for a question naming no place: a figure its
     sentence states for a place ("94 in Mexico City, 71 in Morelos state") is part of the
-    toll, not a point or an end of its range, when other figures are stated for no place."""
-    whole = [r for r in rows if r.place is None]
-    return whole or list(rows)
+    toll, not a point or an end of its range, when other figures are stated for no place.
+    A figure stated for a country is the whole toll too when no figure names another
+    country ("324 died across Mexico" beside "120 dead" and "30 in Mexico City"); in a
+    story of several countries each one's figure is a part."""
+    countries = {r.place: c for r in rows if r.place and (c := _country(r.place))}
+    whole_country = next(iter(countries.values())) if len(set(countries.values())) == 1 else None
+    whole = [r for r in rows if r.place is None or _is(countries.get(r.place), whole_country)]
+    return whole if any(r.place is None for r in whole) else list(rows)
+
+
+def _is(code: str | None, country: str | None) -> bool:
+    return code is not None and code == country
+
+
+def _country(place: str) -> str | None:
+    """The code of the country `place` names (not one of its subdivisions), or None."""
+    region = regions.lookup(place)
+    return region.code if region is not None and region.parent is None else None
 
 
 def range_sentence(rows: Sequence[FigureRow]) -> Sentence | None:
@@ -175,6 +191,14 @@ _REASONS = {
 }
 
 
+_UNATTRIBUTED = "sources that name no asserter give different figures"
+
+
+def _attributed(conflicts: Sequence[Conflict]) -> bool:
+    """Whether a contradiction among `conflicts` is one asserter's (not only the outlets')."""
+    return any(c.kind == "contradiction" and not c.unattributed for c in conflicts)
+
+
 def agreement_sentence(rows: Sequence[FigureRow], conflicts: Sequence[Conflict]) -> Sentence:
     """The answer to "do the sources agree ...?" first: "No: ..." with the reasons the
     conflicts give, or "Yes: ..." when every source gives the same figure."""
@@ -187,7 +211,10 @@ def agreement_sentence(rows: Sequence[FigureRow], conflicts: Sequence[Conflict])
             f"give {value_text(rows[0])} {marks(cites)}.",
             citations=cites,
         )
-    reasons = [_REASONS[k] for k in _REASONS if any(c.kind == k for c in conflicts)]
+    reasons = [
+        _UNATTRIBUTED if k == "contradiction" and not _attributed(conflicts) else _REASONS[k]
+        for k in _REASONS if any(c.kind == k for c in conflicts)
+    ]  # fmt: skip
     spread = range_sentence(rows)
     differ = spread.text.removeprefix("The figures range").rstrip(".") if spread else ""
     listed = reasons[0] if len(reasons) == 1 else f"{', '.join(reasons[:-1])} and {reasons[-1]}"

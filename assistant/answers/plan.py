@@ -17,6 +17,7 @@ from ..prompting import load_prompt
 from .classify import (
     about_of,
     agreement_point,
+    asks_clock_time,
     asks_percentage,
     counted_head,
     focus_of,
@@ -55,6 +56,7 @@ class Plan(PlanDraft):
         default=None, description='the noun of "how many X", when it is the counted noun'
     )
     percentage: bool = Field(default=False, description="asks for a percentage")
+    clock: bool = Field(default=False, description='asks a time of day ("What time did ...?")')
     figure_kind: str | None = Field(
         default=None, description='the one kind of figure asked about ("deaths"), if any'
     )
@@ -111,6 +113,7 @@ def plan_question(llm: LLM, question: str) -> tuple[Plan, bool]:
             "counted": counted,
             "counting": how_many_of(question, counted),
             "percentage": asks_percentage(question),
+            "clock": asks_clock_time(question),
         }
     )
     return read, asked

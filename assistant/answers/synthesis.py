@@ -33,9 +33,15 @@ def why_sentences(conflicts: Sequence[Conflict]) -> list[Sentence]:
         "spelling": "Sources spell one name differently",
     }
     return [
-        Sentence(text=f"{lead[c.kind]}: {c.summary}.", citations=list(c.citations))
+        Sentence(
+            text=f"{_UNATTRIBUTED if c.unattributed else lead[c.kind]}: {c.summary}.",
+            citations=list(c.citations),
+        )
         for c in conflicts
     ]
+
+
+_UNATTRIBUTED = "Sources that name no asserter give different figures"
 
 
 def _figure(row: FigureRow, *, with_asserter: bool = False) -> str:

@@ -51,6 +51,8 @@ def clean_text(text: str) -> CleanResult:
 
     First the line rules (:data:`LINE_RULES`). Then, in context:
 
+    - ``caption``: the line right above a caption credit line that starts with it (the
+      caption printed twice, its credit on the second copy);
     - ``related``: link titles directly under a link-list header (blank lines between them
       allowed, at most 8): dropped only when clearly a list (two or more titles, every one
       bulleted, or the list runs to the end of the text);
@@ -78,6 +80,7 @@ def clean_text(text: str) -> CleanResult:
     for i in doc.nonblank:
         line = doc.stripped[i]
         doc.why[i] = next((name for name, rule in LINE_RULES.items() if rule(line)), None)
+    doc.mark_caption_twins()
     doc.mark_related_lists()
     doc.mark_card_lists()
     doc.mark_fragments()
@@ -115,6 +118,21 @@ class _Lines:
         while j < len(self.stripped) and not self.stripped[j]:
             j += 1
         return j if j < len(self.stripped) else None
+
+    def mark_caption_twins(self) -> None:
+        """A caption printed twice, its credit on the second copy only ("Crews at the
+        ridge." over "Crews at the ridge. Photo: Lee Park"): the first copy goes too."""
+        for i in self.nonblank:
+            after = self.next_nonblank(i)
+            line = self.stripped[i]
+            if (
+                self.why[i] is None
+                and after is not None
+                and self.why[after] == "caption"
+                and len(line.split()) >= 3
+                and self.stripped[after].startswith(line)
+            ):
+                self.why[i] = "caption"
 
     def mark_related_lists(self) -> None:
         for i in self.nonblank:

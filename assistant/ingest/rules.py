@@ -160,8 +160,8 @@ def _correction(line: str) -> bool:
 
 
 _CREDIT_KEYWORD = (
-    r"(?:file\s+)?(?:photo(?:graph)?s?|images?|pictures?|illustrations?|graphics?)"
-    r"(?:\s+credits?)?"
+    r"(?:(?:file|staff)\s+)?(?:photo(?:graph)?s?|images?|pictures?|illustrations?|graphics?)"
+    r"(?:\s+(?:credits?|courtesy))?"
 )
 _CAPTION_START = re.compile(rf"^[(\[]?{_CREDIT_KEYWORD}\s*(?::|©)\s*(?P<credit>.+?)[)\]]?$", re.I)
 _CAPTION_TAIL = re.compile(
@@ -179,6 +179,12 @@ _WIRE_PHOTO = re.compile(
 Ponir Hossain", "(AP Photo/Anupam Nath)", "AFP/Getty Images": the agency, a slash and the
 photographer, which no sentence of reporting writes."""
 _WIRE_CAPTION_MAX = 300
+_CREDIT_LABEL = re.compile(
+    r"(?:^|[.!?)\]]\s*)(?i:(?:photo\s+)?credits?)\s*:\s*[A-Z@©][^.!?]{0,80}?\.?$"
+    r"|\((?:PTI|IANS|ANI|UNI|AP|AFP|Reuters|REUTERS|EPA|Xinhua|XINHUA)\s+(?:Photo|Pic|Image)s?\)\.?$"
+)
+"""A caption's credit label: "... at the ridge on Monday. Credit: PA", "... May 21,
+2031.Credit: Lee Park/Harbour Wire", "... at Vell on Aug 10, 2031. (PTI Photo)"."""
 
 
 def _caption_credit(line: str) -> bool:
@@ -186,9 +192,10 @@ def _caption_credit(line: str) -> bool:
     starts with the credit), or a short caption ending in a credit sentence such as
     "Soldiers at a base. Photo via Wikimedia." (the credit starts the line or a sentence and
     names a capitalised source). Lines of at most 160 chars; a credit of at most 8 words.
-    A caption ending in a wire photo's credit (`_WIRE_PHOTO`) may run to 300 chars.
+    A caption ending in a wire photo's credit (`_WIRE_PHOTO`) or a credit label
+    (`_CREDIT_LABEL`) may run to 300 chars.
     "Ukraine published footage via Telegram." is not a credit: no credit word starts it."""
-    if len(line) <= _WIRE_CAPTION_MAX and _WIRE_PHOTO.search(line):
+    if len(line) <= _WIRE_CAPTION_MAX and (_WIRE_PHOTO.search(line) or _CREDIT_LABEL.search(line)):
         return True
     if len(line) > 160:
         return False
@@ -198,6 +205,19 @@ def _caption_credit(line: str) -> bool:
         if m is None or (not m["credit"][:1].isupper() and m["credit"][:1] not in "@©"):
             return False
     return len(m["credit"].split()) <= 8
+
+
+def _doubled(line: str) -> bool:
+    """One text written twice on one line: an image's alt text run into its caption
+    ("Crews at the ridge. Crews at the ridge."), a button's two labels ("Send by
+    mailSend by mail"). Each half has three words or more; reporting never does this
+    (30 real pages: 3 such lines, all chrome; none in our corpora)."""
+    half = len(line) // 2
+    for cut in (half - 1, half, half + 1):
+        first, second = line[:cut].strip(), line[cut:].strip()
+        if first and first == second and len(first.split()) >= 3:
+            return True
+    return False
 
 
 _RELATED_WORDS = (
@@ -251,6 +271,7 @@ LINE_RULES: Mapping[str, Callable[[str], bool]] = {
     "correction": _correction,
     "related": _related_header,
     "caption": _caption_credit,
+    "doubled": _doubled,
 }
 """Line rules in the order they are tried; the first that matches names the removal."""
 

@@ -1,0 +1,56 @@
+"""Evidence for "What time did ...?": a sentence stating a clock time is preferred, since the
+sentences nearest such a question are the ones about the event, not its time (a real
+earthquake page answered "at about 13:14 hours" only in its fourth passage)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from assistant.answers.classify import asks_clock_time
+from assistant.answers.evidence import FAVOURED, gather, states_clock_time
+from assistant.ingest.pipeline import Ingestor
+from assistant.settings import Settings
+from assistant.store import open_store
+
+ARTICLE = """---
+title: Quake shakes the capital
+outlet: Harbour Times
+---
+A strong earthquake shook the capital of Veland, toppling two towers.
+
+The earthquake was the second to hit the region in a week.
+
+Rescuers searched the rubble of the earthquake through the night.
+
+The national seismology service said the quake was felt at about 13:14 hours.
+"""
+
+
+def test_a_clock_time_is_favoured_for_a_question_asking_the_time(
+    fake_settings: Settings, tmp_path: Path
+) -> None:
+    (tmp_path / "quake.md").write_text(ARTICLE, encoding="utf-8")
+    store = open_store(fake_settings)
+    try:
+        Ingestor(store).ingest([tmp_path / "quake.md"])
+        question = "What time did the earthquake hit?"
+        plain, _ = gather(store, question, n=10)
+        favoured, _ = gather(store, question, n=10, favour=states_clock_time)
+    finally:
+        store.close()
+    before = {e.text: e.score for e in plain}
+    after = {e.text: e.score for e in favoured}
+    assert before.keys() == after.keys()
+    for text, score in after.items():
+        added = FAVOURED if "13:14" in text else 0.0
+        assert abs(score - before[text] - added) < 1e-6, text
+
+
+def test_which_questions_ask_a_clock_time() -> None:
+    assert asks_clock_time("What time did the earthquake hit?")
+    assert asks_clock_time("At what hour was the alarm raised?")
+    assert not asks_clock_time("When did the earthquake hit?")
+    assert not asks_clock_time("What time of year do the monsoons come?")
+    assert states_clock_time("felt at about 13:14 hours")
+    assert states_clock_time("at 11:47 pm")
+    assert not states_clock_time("It struck on Tuesday, killing 14.")
