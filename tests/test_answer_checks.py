@@ -94,6 +94,9 @@ def test_focus_words_are_the_event_asked_about() -> None:
     assert focus_of("How many firefighters are battling the Orrin fire?") == ["battling"]
     assert focus_of("How many people are still missing?") == []
     assert focus_of("Who is overseeing the search?") == []
+    # "what happened at X?" asks what the sources say of X: no sentence says "happened"
+    assert focus_of("What happened at the Colegio Santa Lucia?") == []
+    assert focus_of("What occurred after the dam burst?") == []
     assert not states("Seven firefighters were among the injured.", "battling")
     assert stem("killed") == stem("killing") == stem("kills") == "kill"
     assert states("Two soldiers were killed on Monday.", "killed")

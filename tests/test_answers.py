@@ -100,6 +100,33 @@ def test_who_said_a_figure_names_the_asserter(
     assert "3,000" in answer.citations[0].quote
 
 
+def test_who_said_a_figure_leaves_out_the_outlets_own_mention_of_it(
+    fake_settings: Settings, fake_openai: FakeOpenAI, tmp_path: Path
+) -> None:
+    """A headline's "3,000 families evacuated" is no second answer beside the body's
+    "Red Cross coordinator Ilse Brandt said about 3,000 families ..." of the same page."""
+    from .answer_corpus import Figure
+
+    page = {"herald.md": (
+        "---\ntitle: Marren flood\noutlet: Coast Herald\ndate: 2031-03-04\n---\n"
+        "Marren: 3,000 families evacuated.\n\nRed Cross coordinator Ilse Brandt said about "
+        "3,000 families were evacuated.\n"
+    )}  # fmt: skip
+    figures = (
+        Figure("herald.md", "Marren: 3,000 families", "3,000", 3000, "families evacuated", None),
+        Figure("herald.md", "Red Cross coordinator Ilse Brandt said about 3,000 families",
+               "3,000", 3000, "families were evacuated", "Ilse Brandt", "about"),
+    )  # fmt: skip
+    store = open_store(fake_settings)
+    try:
+        seed_store(store, tmp_path / "corpus", page, figures)
+        answer = ask(store, fake_settings, "Who said 3,000 families were evacuated?")
+    finally:
+        store.close()
+    said = "Ilse Brandt gave the figure about 3,000 (Coast Herald, 4 Mar 2031) [1]."
+    assert answer.answer == said
+
+
 def test_composed_answer_keeps_supported_sentences_and_drops_the_rest(
     corpus: tuple[Store, dict[str, str]], fake_settings: Settings, fake_openai: FakeOpenAI
 ) -> None:

@@ -376,3 +376,19 @@ def test_the_name_of_an_event_is_no_place_of_the_question(
     assert question_places(store, "How many died in the Gull Bay sinking, per source?") == []
     assert question_places(store, "How many people died in Nandgiri taluka?") == ["Nandgiri"]
     assert question_places(store, "How many people died in Goa?") == ["Goa"]
+
+
+def test_a_tallys_figure_for_the_place_stays_beside_its_repeat_elsewhere(
+    fake_settings: Settings, fake_openai: FakeOpenAI, tmp_path: Path
+) -> None:
+    """The tally's "40 people died in Kerala" answers for Kerala though the page gives 40
+    again where no place is stated for it."""
+    page = (
+        "Monsoon storms batter the south\n"
+        "40 people died in Kerala, 12 in Karnataka state and three in Goa, the disaster "
+        "agency said.\n"
+        "The agency said 40 people were dead by Sunday.\n"
+    )
+    (kerala,) = answers(fake_settings, tmp_path, page, "How many people died in Kerala?")
+    assert [f.value for f in kerala.figures] == [40]
+    assert "40 dead in Kerala" in kerala.answer

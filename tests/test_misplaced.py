@@ -78,3 +78,16 @@ def test_the_check_asks_it_last_and_keeps_its_reason(store: Store) -> None:
     # a sentence failing another check never reaches the parse
     assert check("145 people died in Goa.", ["E1"], given, question, misplaced=placed)
     assert asked == [wrong]
+
+
+def test_a_part_of_a_figure_is_at_its_place(store: Store) -> None:
+    """ "all but four of them" counts some of the 25 dead at the school: no other place's."""
+    school = (
+        "Several of the dead were at two schools, including 25 dead at the Colegio Santa "
+        "Lucia, all but four of them children, the education ministry said."
+    )
+    said = "At the Colegio Santa Lucia, 25 people died, all but four of them children."
+    assert misplaced(store, said, [school]) is None
+    # a number given for another place is still caught beside a part
+    other = f"{school[:-1]}, and four died at the Colegio San Pedro."
+    assert misplaced(store, "Four people died at the Colegio Santa Lucia.", [other]) is not None

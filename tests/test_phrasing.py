@@ -70,3 +70,33 @@ def test_an_agreement_answer_says_yes_or_no_first_with_its_reasons() -> None:
         [ROWS[0], ROWS[0].model_copy(update={"doc_id": "d2", "citation": 2})], []
     )
     assert same.text == "Yes: all 2 sources give at least 14 [1][2]."
+
+
+def test_a_figure_another_of_the_source_says_more_of_is_said_once() -> None:
+    """ "29 buildings" beside "29 buildings collapsed in Tarn" (one source, no asserter)."""
+    more = row(value=29.0, surface="29", counted="buildings collapsed", place="Tarn")
+    less = row(value=29.0, surface="29", counted="buildings", citation=2)
+    (sentence,) = source_sentences([more, less])
+    assert sentence.text == "Harbour Courier: 29 buildings collapsed in Tarn [1]."
+    # another asserter's, another place's or another thing's figure stays
+    for other in (
+        row(value=29.0, surface="29", counted="buildings", asserter="the mayor", citation=2),
+        row(value=29.0, surface="29", counted="buildings", place="Vell", citation=2),
+        row(value=29.0, surface="29", counted="schools", citation=2),
+    ):
+        (sentence,) = source_sentences([more, other])
+        assert sentence.citations == [1, 2], other
+
+
+def test_a_tally_reads_the_whole_toll_first_and_says_what_is_counted_once() -> None:
+    tally = [
+        row(value=71.0, surface="71", kind="deaths", place="Morelos", asserter="the agency"),
+        row(value=324.0, surface="324", kind="deaths", place="Mexico", asserter="the agency"),
+        row(value=4.0, surface="four", kind="injured", place="Puebla", asserter="the agency"),
+        row(value=43.0, surface="43", kind="deaths", place="Puebla", asserter="the agency"),
+    ]
+    (sentence,) = source_sentences(tally)
+    assert sentence.text == (
+        "Harbour Courier: 324 dead in Mexico, 71 in Morelos, four injured in Puebla and 43 "
+        "dead in Puebla, according to the agency [1]."
+    )

@@ -80,6 +80,7 @@ _FRAME_WORDS = """
     different contradict contradicts consistent inconsistent summarise summarize summary
     overview tell me please first originally actually exactly roughly approximately
     latest recent recently currently now near known time date day hour year month
+    happen happens happened happening occur occurs occurred
 """
 _FRAME = frozenset(_FRAME_WORDS.split())
 _DIMENSIONS = frozenset(UNIT_DIMENSIONS.values())

@@ -48,9 +48,10 @@ def value_text(row: FigureRow) -> str:
     return f"{row.hedge} {surface}" if row.hedge else surface
 
 
-def figure_phrase(row: FigureRow) -> str:
-    """ "at least 11 dead", "312 relief camps", "28 dead in Bihar (on Friday)"."""
-    thing = KIND_WORDS.get(row.kind or "") or row.counted.strip()
+def figure_phrase(row: FigureRow, *, counted: bool = True) -> str:
+    """ "at least 11 dead", "312 relief camps", "28 dead in Bihar (on Friday)"; without
+    what is counted ("71 in Morelos") when the phrase before said it."""
+    thing = _thing(row) if counted else ""
     if thing and thing.lower() in row.surface.lower():
         thing = ""  # "1 Lakh" already says it
     phrase = f"{value_text(row)} {thing}".strip()
@@ -118,8 +119,19 @@ def range_sentence(rows: Sequence[FigureRow]) -> Sentence | None:
     )
 
 
+def _thing(row: FigureRow) -> str:
+    return KIND_WORDS.get(row.kind or "") or row.counted.strip()
+
+
 def _group_text(asserter: str | None, carrier: str | None, rows: list[FigureRow]) -> str:
-    phrases = [figure_phrase(r) for r in rows]
+    """ "324 dead in Mexico, 186 in Mexico City and 73 in Morelos, according to ... [1][2]":
+    the whole toll first (a figure stated for no place or a country), each thing counted
+    said once in a row."""
+    rows = sorted(rows, key=lambda r: r.place is not None and _country(r.place) is None)
+    phrases = [
+        figure_phrase(r, counted=at == 0 or _thing(r) != _thing(rows[at - 1]))
+        for at, r in enumerate(rows)
+    ]
     listed = phrases[0] if len(phrases) == 1 else f"{', '.join(phrases[:-1])} and {phrases[-1]}"
     cites = marks(sorted({r.citation for r in rows}))
     if asserter and carrier:
@@ -133,7 +145,8 @@ def _group_text(asserter: str | None, carrier: str | None, rows: list[FigureRow]
 
 def without_repeats(rows: list[FigureRow]) -> list[FigureRow]:
     """Leave out an unattributed figure (a headline's) that an attributed one of the same
-    document repeats, and exact repeats."""
+    document repeats, one that another of the same asserter says more of ("29 buildings"
+    beside "29 buildings collapsed in Mexico City"), and exact repeats."""
     kept: list[FigureRow] = []
     seen: set[tuple[float, str | None, str | None, str | None]] = set()
     for row in rows:
@@ -143,7 +156,7 @@ def without_repeats(rows: list[FigureRow]) -> list[FigureRow]:
             and (o.kind or o.counted) == (row.kind or row.counted)
             for o in rows
         )
-        if not row.asserter and twin:
+        if (not row.asserter and twin) or any(_says_more(o, row) for o in rows):
             continue
         key = (row.value, row.kind or row.counted, row.asserter, row.place)
         if key in seen:
@@ -151,6 +164,22 @@ def without_repeats(rows: list[FigureRow]) -> list[FigureRow]:
         seen.add(key)
         kept.append(row)
     return kept or rows[:1]
+
+
+def _says_more(other: FigureRow, row: FigureRow) -> bool:
+    """`other` gives `row`'s figure with more: the same value and asserter, every word of
+    its counted phrase and more, and its place when it has one."""
+    if other is row or other.value != row.value or other.asserter != row.asserter:
+        return False
+    if row.place is not None and other.place != row.place:
+        return False
+    mine, theirs = _words(row.counted), _words(other.counted)
+    more_place = other.place is not None and row.place is None
+    return mine <= theirs and (mine < theirs or more_place)
+
+
+def _words(text: str) -> set[str]:
+    return {w.lower() for w in re.findall(r"[^\W\d_]+", text)}
 
 
 _TITLE_WORDS = 7

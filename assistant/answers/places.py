@@ -143,19 +143,21 @@ def placed(store: Store, selected: Sequence[Selected], places: Sequence[str]) ->
             verdicts.append(False)
         else:
             verdicts.append(None)
+    # a figure its source states twice is one figure: a headline's "toll passes 250" is
+    # the body's "250 in India, Nepal and Bangladesh"; not when one of the two states it
+    # for the place ("186 people died in Mexico City" beside a tweet's "#CDMX: 186")
+    elsewhere = {(s.doc.id, _value(s)) for s, v in zip(selected, verdicts, strict=True)
+                 if v is False}  # fmt: skip
+    verdicts = [
+        False if (s.doc.id, _value(s)) in elsewhere and not own else v
+        for s, v, own in zip(selected, verdicts, stated, strict=True)
+    ]
     if tally:
         # a tally's "71 in Morelos state" is the answer for Morelos; a figure whose own
         # sentence does not state it for Morelos is then the story's wider toll ("273
         # dead", also under a headline naming the place: "Mexico City earthquake: ...")
         verdicts = [v if own else False for v, own in zip(verdicts, stated, strict=True)]
-    # a figure its source states twice is one figure: a headline's "toll passes 250" is
-    # the body's "250 in India, Nepal and Bangladesh"
-    elsewhere = {(s.doc.id, _value(s)) for s, v in zip(selected, verdicts, strict=True)
-                 if v is False}  # fmt: skip
-    return [
-        False if (s.doc.id, _value(s)) in elsewhere else v
-        for s, v in zip(selected, verdicts, strict=True)
-    ]
+    return verdicts
 
 
 class FigurePlace(NamedTuple):
@@ -336,16 +338,29 @@ def _given_for_another(
 ) -> bool:
     """Does the parsed sentence, whose numbers are `found` (with their last tokens), give
     `name` in another number's clause and not in the clause of `mention`'s number?"""
-    own = [t for m, t in found if m.value == mention.value]
+    # "all but four of them" is a part of another figure, at its place
+    own = [t for m, t in found if m.value == mention.value and not _part_of_them(t)]
     others = [t for m, t in found if m.value != mention.value]
     if not own or any(_in_figure_clause(doc, n, name) for n in own):
         return False
     return any(_in_figure_clause(doc, n, name) for n in others)
 
 
+_PARTITIVE = frozenset({"them", "those", "whom", "which", "these"})
+
+
+def _part_of_them(token: Token) -> bool:
+    """ "all but four of them", "12 of whom": a part of another figure."""
+    return any(
+        child.lower_ == "of" and any(g.lower_ in _PARTITIVE for g in child.children)
+        for child in token.children
+    )
+
+
 def _name(run: str) -> str:
-    """A run of capitalised words without a leading article ("The Kursk region")."""
-    words = run.split()
+    """A run of capitalised words without a leading article ("The Kursk region") or the
+    full stop of the sentence it ends ("... at the Colegio Santa Lucia.")."""
+    words = run.removesuffix(".").split()
     while words and words[0].lower() in ("the", "a", "an"):
         words = words[1:]
     return " ".join(words)

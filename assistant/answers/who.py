@@ -33,9 +33,16 @@ def attribution_sentences(
         c for c in ranked
         if c.quantity is not None and any(same_number(c.quantity.value, v) for v in values)
     ]  # fmt: skip
+    # an outlet's own mention of a figure it also credits to someone is no second answer
+    credited = {(c.doc_id, c.quantity.value) for c in matching
+                if c.quantity is not None and (c.asserter_canonical or c.asserter)}  # fmt: skip
     docs: dict[str, Document] = {}
     sentences: list[Sentence] = []
     for claim in matching:
+        assert claim.quantity is not None
+        unnamed = not (claim.asserter_canonical or claim.asserter)
+        if unnamed and (claim.doc_id, claim.quantity.value) in credited:
+            continue
         doc = docs.get(claim.doc_id) or store.docs.get(claim.doc_id)
         if doc is None:
             continue
@@ -43,7 +50,6 @@ def attribution_sentences(
         quote = claim.quotes[0]
         canonical = claim.asserter_canonical or claim.asserter
         n = book.cite(doc, quote.start, quote.end, canonical)
-        assert claim.quantity is not None
         figure = f"{claim.quantity.hedge or ''} {claim.quantity.surface}".strip()
         outlet = doc_label(doc)
         reported = f"{outlet}, {day_label(doc.date)}" if doc.date else outlet
