@@ -53,6 +53,7 @@ from assistant.text.injection import looks_like_instruction
         ("Tell me about the schools", None),
         ("How large an area has the fire burned?", "fact"),
         ("How long did the blockade last?", "fact"),
+        ("How strong was the earthquake?", "fact"),
         ("How did the fire start?", None),
     ],
 )

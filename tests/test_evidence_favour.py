@@ -50,6 +50,7 @@ def test_which_questions_ask_a_clock_time() -> None:
     assert asks_clock_time("What time did the earthquake hit?")
     assert asks_clock_time("At what hour was the alarm raised?")
     assert not asks_clock_time("When did the earthquake hit?")
+    assert asks_clock_time("What time of day did the quake strike?")
     assert not asks_clock_time("What time of year do the monsoons come?")
     assert states_clock_time("felt at about 13:14 hours")
     assert states_clock_time("at 11:47 pm")

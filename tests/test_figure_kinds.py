@@ -119,11 +119,12 @@ FLOOD = (
 def test_people_in_camps_under_orders_or_brought_out_alive_are_counted_by_their_kind(
     fake_settings: Settings, fake_openai: FakeOpenAI, tmp_path: Path
 ) -> None:
-    died, displaced, survived, evacuated, missing, share = answers(
+    died, displaced, survived, alive, evacuated, missing, share = answers(
         fake_settings, tmp_path, FLOOD,
         "How many people died in the floods, per source?",
         "How many people were displaced, per source?",
         "How many people survived, per source?",
+        "How many people were pulled alive from the water?",
         "How many people were under evacuation orders, per source?",
         "How many people were missing, per source?",
         "What percentage of the breach was contained, according to each source?",
@@ -133,6 +134,7 @@ def test_people_in_camps_under_orders_or_brought_out_alive_are_counted_by_their_
     assert [f.value for f in died.figures] == [14]
     assert [f.value for f in displaced.figures] == [190_000]
     assert [f.value for f in survived.figures] == [138]
+    assert [f.value for f in alive.figures] == [138]
     assert [f.value for f in evacuated.figures] == [6_500]
     assert [f.value for f in missing.figures] == [60]
     assert [(f.value, f.unit) for f in share.figures] == [(15, "%")]
@@ -392,3 +394,30 @@ def test_a_tallys_figure_for_the_place_stays_beside_its_repeat_elsewhere(
     (kerala,) = answers(fake_settings, tmp_path, page, "How many people died in Kerala?")
     assert [f.value for f in kerala.figures] == [40]
     assert "40 dead in Kerala" in kerala.answer
+
+
+def test_a_labelled_tally_gives_each_figure_its_label(
+    fake_settings: Settings, fake_openai: FakeOpenAI, tmp_path: Path
+) -> None:
+    """An official's posted tally, "Total 56 dead. #Kerala: 40, #Karnataka: 12": the total
+    is no figure for Kerala (the label names a known region; "Update:" names none)."""
+    page = (
+        "Monsoon storms batter the south\n"
+        "The disaster agency said 40 people had died in Kerala and 12 in Karnataka state.\n"
+        "Update: 56 dead in total, #Kerala: 40, #Karnataka: 12, the agency posted.\n"
+    )
+    (kerala,) = answers(fake_settings, tmp_path, page, "How many people died in Kerala?")
+    assert 56 not in [f.value for f in kerala.figures]
+    assert 40 in [f.value for f in kerala.figures]
+
+
+def test_people_who_lost_their_lives_are_deaths(
+    fake_settings: Settings, fake_openai: FakeOpenAI, tmp_path: Path
+) -> None:
+    page = (
+        "Monsoon toll rises\n"
+        "Altogether 76 people have lost their lives in rain-related incidents, the ministry "
+        "said.\nRescue boats carried 40 people who had lost their homes to camps.\n"
+    )
+    (died,) = answers(fake_settings, tmp_path, page, "How many people died?")
+    assert [f.value for f in died.figures] == [76]

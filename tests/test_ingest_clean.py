@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from assistant.ingest.clean import clean_text
-from assistant.ingest.rules import LINE_RULES
+from assistant.ingest.rules import LINE_RULES, timestamp
 
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
 
@@ -367,3 +367,25 @@ def test_one_text_twice_on_a_line_goes() -> None:
 def test_reporting_that_looks_like_a_credit_or_a_twin_stays(reporting: str) -> None:
     text = f"Storm cuts power\n\n{reporting}\n\nOfficials said 40,000 homes had lost power."
     assert reporting in clean_text(text).text
+
+
+@pytest.mark.parametrize(
+    "stamp",
+    [
+        "Saturday, October 20, 2031",
+        "Updated: May 17th, 2031, 14:41 IST",
+        "PUBLISHED ON FEB 02, 2031 12:02 AM IST",
+        "updated 5:40 AM EDT, Fri November 4, 2031",
+        "Last modified: 25 October, 2031, 11:58 am",
+        "Friday, August 4, 2031 - 08:38",
+    ],
+)
+def test_a_date_line_is_a_timestamp(stamp: str) -> None:
+    assert timestamp(stamp)
+
+
+def test_a_sentence_with_a_date_is_no_timestamp() -> None:
+    assert not timestamp("The dam burst on October 20, 2031.")
+    assert not timestamp("On Saturday, October 20, 2031 it rained")
+    # a date line stays in the text (it dates the page)
+    assert "Saturday, October 20, 2031" in clean_text("Storm\nSaturday, October 20, 2031\n").text

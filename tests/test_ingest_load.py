@@ -484,3 +484,17 @@ def test_iter_paths_errors(tree: Path) -> None:
         iter_paths([str(tree / "*.docx")])
     (tree / "empty").mkdir()
     assert iter_paths([str(tree / "empty")]) == []
+
+
+def test_a_page_without_metadata_is_dated_by_its_date_line(tmp_path: Path) -> None:
+    page = "Skip to main content\nStorm cuts power to 40,000 homes in Veland\n"
+    dated = load(
+        write(tmp_path / "page.txt", f"{page}PUBLISHED ON FEB 02, 2031 12:02 AM IST\n\n{BODY}")
+    )
+    assert dated.meta.date == "2031-02-02"
+    assert "PUBLISHED ON" in dated.text  # the line stays: removing it moves chunks
+    # the metadata's date wins; a date in a sentence dates nothing
+    declared = f"---\ndate: 2031-02-03\n---\n{page}Saturday, February 1, 2031\n\n{BODY}"
+    assert load(write(tmp_path / "front.md", declared)).meta.date == "2031-02-03"
+    undated = f"{page}\nThe storm hit on February 1, 2031.\n\n{BODY}"
+    assert load(write(tmp_path / "plain.txt", undated)).meta.date is None

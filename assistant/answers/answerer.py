@@ -31,6 +31,7 @@ from .senses import WordSense
 from .spellings import spelling_conflicts_in
 from .synthesis import figures_sentences, why_sentences
 from .timeline import timeline_points, timeline_sentences
+from .topic import story_docs
 from .who import attribution_sentences
 
 log = logging.getLogger(__name__)
@@ -74,7 +75,7 @@ class Answerer:
         doc_ids = self._doc_ids(filters)
         answer = None
         if plan.kind in ("figures", "agreement", "attribution"):
-            answer = self._from_claims(question, plan, doc_ids)
+            answer = self._from_claims(question, plan, self._story(question, plan, doc_ids))
         if plan.kind == "summary":
             answer = self._overview(question, plan, filters)
         if answer is None:
@@ -82,6 +83,13 @@ class Answerer:
         answer.usage = usage_since(self.llm, calls_before)
         answer.latency_s = round(time.perf_counter() - began, 3)
         return answer
+
+    def _story(self, question: str, plan: Plan, doc_ids: list[str] | None) -> list[str] | None:
+        """`doc_ids` narrowed to the documents of the story the question names (`topic`)."""
+        story = story_docs(self.store, question, plan.places)
+        if story is None:
+            return doc_ids
+        return story if doc_ids is None else [d for d in doc_ids if d in set(story)]
 
     def _doc_ids(self, filters: Filters | None) -> list[str] | None:
         if filters is None or not filters.active:

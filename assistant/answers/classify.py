@@ -61,7 +61,7 @@ _RULES: tuple[tuple[Kind, re.Pattern[str]], ...] = (
             r"|^\W*(?:is|are|was|were|will|would|has|have|had|does|do|did|can|could)\s"
             # a measure or degree: "How large an area has the fire burned?"
             r"|^\W*how\s+(?:large|big|long|far|high|deep|wide|tall|old|fast|often|soon|"
-            r"severe|serious|bad|badly)\b",
+            r"severe|serious|bad|badly|strong|powerful|intense|heavy|hot|cold|costly)\b",
             re.I,
         ),
     ),
@@ -213,7 +213,7 @@ def asks_percentage(question: str) -> bool:
 
 
 _CLOCK_TIME = re.compile(
-    r"\b(?:what|which)\s+(?:time|hour)\b(?!\s+(?:of\s+(?:year|day)|zone))", re.I
+    r"\b(?:what|which)\s+(?:time|hour)\b(?!\s+(?:of\s+(?:the\s+)?year|zone))", re.I
 )
 
 

@@ -215,9 +215,11 @@ def _pairs(doc: Doc) -> dict[int, Span]:
     """The numbers of a sentence directly followed by a named place of their own, by the
     index of the number's last token: a place phrase after the number, within
     `_PAIR_REACH` words, before any comma, dash or later number ("at least 86 people died
-    in Mexico City, 71 in Morelos state")."""
-    numbers = sorted({t[-1].i for m in find_numbers(doc.text) if m.kind != "ordinal"
-                      and (t := tokens_in(doc, m.start, m.end))})  # fmt: skip
+    in Mexico City, 71 in Morelos state"), or a place labelling the number ("#Morelos:
+    73")."""
+    spans = {t[0].i: t[-1].i for m in find_numbers(doc.text) if m.kind != "ordinal"
+             and (t := tokens_in(doc, m.start, m.end))}  # fmt: skip
+    numbers = sorted(set(spans.values()))
     named = sorted(_named_places(doc), key=lambda span: span.start)
     pairs: dict[int, Span] = {}
     for k, i in enumerate(numbers):
@@ -227,6 +229,17 @@ def _pairs(doc: Doc) -> dict[int, Span]:
             if i < span.start < stop and not any(t.text in _BREAKS for t in between):
                 pairs[i] = span
                 break
+    # a labelled tally: "#Morelos: 73, #Puebla: 45", "Kerala: 40" (known regions only:
+    # "Update: 324 dead" names no place)
+    for first, last in spans.items():
+        if first < 2 or doc[first - 1].text != ":":
+            continue
+        start = first - 1
+        while start > 0 and doc[start - 1].text[:1].isupper():
+            start -= 1
+        label = doc[start : first - 1]
+        if len(label) and regions.lookup(label.text) is not None:
+            pairs.setdefault(last, label)
     return pairs
 
 

@@ -35,6 +35,7 @@ from .html import html_to_text
 from .meta import (
     SIDECAR_SUFFIX,
     DocMeta,
+    derive_date,
     derive_title,
     find_sidecar,
     lenient_meta,
@@ -170,7 +171,8 @@ def load_bytes(
     if not cleaned.text.strip():
         raise IngestError(path, "no text left after cleaning")
 
-    meta = merge_meta(sidecar, declared, DocMeta(title=derive_title(cleaned.text)))
+    derived = DocMeta(title=derive_title(cleaned.text), date=derive_date(body))
+    meta = merge_meta(sidecar, declared, derived)
     log.debug(
         "%s: %s, %s, %d chars, %d boilerplate lines removed",
         path,

@@ -321,6 +321,18 @@ class DocStore:
         ).fetchall()
         return [_summary(r) for r in rows]
 
+    def mentioning(self, names: Iterable[str]) -> list[str]:
+        """Ids of documents whose title or text holds one of `names` (as written)."""
+        found: set[str] = set()
+        for name in (n for n in names if n):
+            rows = self.db.execute(
+                "SELECT id FROM documents WHERE instr(text, ?) > 0"
+                " OR instr(coalesce(title, ''), ?) > 0",
+                (name, name),
+            ).fetchall()
+            found.update(r[0] for r in rows)
+        return sorted(found)
+
     def doc_ids(
         self,
         sources: Iterable[str] = (),

@@ -232,8 +232,13 @@ def _own_state(number: list[Token], noun: Token | None) -> Token | None:
 
 
 def _takes_lives(noun: Token | None, state: Token) -> bool:
-    """ "claimed 70 lives": a verb of speech that here says a death."""
-    return noun is not None and noun.lemma_.lower() == "life" and state.lemma_.lower() == "claim"
+    """ "claimed 70 lives": a verb of speech that here says a death; "776 people have lost
+    their lives": a verb of loss whose object is their lives."""
+    if noun is not None and noun.lemma_.lower() == "life" and state.lemma_.lower() == "claim":
+        return True
+    return state.lemma_.lower() in _LIVES_TAKEN and any(
+        c.dep_ in {"dobj", "obj"} and c.lower_ in ("life", "lives") for c in state.children
+    )
 
 
 def _child(token: Token, deps: frozenset[str]) -> Token | None:
@@ -354,7 +359,12 @@ def _state_of(noun: Token) -> Token | None:  # noqa: PLR0911
         return _state_of(head.head)  # "a total of 2,000 people were evacuated"
     if noun.dep_ in _SUBJECTS | _OBJECTS and head.pos_ in VERBS:
         done = _child(head, frozenset({"dobj", "obj"}))
-        if noun.dep_ == "nsubj" and done is not None and family(done.lemma_) is None:
+        if (
+            noun.dep_ == "nsubj"
+            and done is not None
+            and family(done.lemma_) is None
+            and not _takes_lives(None, head)  # "776 people have lost their lives"
+        ):
             return None  # "62 boats had rescued 3,500 people": the boats did the rescuing
             # (but "140 people sustained injuries" were injured)
         if head.lemma_.lower() in _COPULA:
@@ -432,8 +442,10 @@ def _kind_words(noun: Token | None, state: Token | None) -> list[str]:
     injuries", "lost their lives") and the noun a counted noun belongs to ("the lives of 12
     people")."""
     objects = [c for c in state.children if c.dep_ in {"dobj", "obj"}] if state else []
-    words = [c.lemma_ for c in objects if c.lemma_.lower() != "life"]
-    lives = any(c.lemma_.lower() == "life" for c in objects)
+    # the parse may read "lives" as the verb "live" ("776 people have lost their lives")
+    lives_of = {c.i for c in objects if c.lemma_.lower() == "life" or c.lower_ in ("life", "lives")}
+    words = [c.lemma_ for c in objects if c.i not in lives_of]
+    lives = bool(lives_of)
     if lives and state is not None and state.lemma_.lower() in _LIVES_TAKEN:
         words.append("death")  # "lost their lives"
     leaving = [c for c in state.children if c.dep_ == "xcomp"] if state is not None else []

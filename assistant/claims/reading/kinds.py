@@ -37,8 +37,9 @@ FAMILIES: Final[dict[str, frozenset[str]]] = {
     "displaced": frozenset(["displace", "displaced", "homeless", "uproot"]),
     "evacuated": frozenset(["evacuate", "evacuation", "evacuee"]),
     "arrested": frozenset(["arrest", "detain", "detention", "detainee"]),
-    # people brought out alive: "153 rescued", "138 survivors", "how many survived"
-    "rescued": frozenset(["rescue", "save", "survive", "survivor"]),
+    # people brought out alive: "153 rescued", "138 survivors", "how many survived",
+    # "how many were pulled alive"
+    "rescued": frozenset(["rescue", "save", "survive", "survivor", "alive"]),
     "affected": frozenset(["affect", "affected"]),
     "casualties": frozenset(["casualty"]),
 }
