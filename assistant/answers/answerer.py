@@ -87,9 +87,10 @@ class Answerer:
     def _story(self, question: str, plan: Plan, doc_ids: list[str] | None) -> list[str] | None:
         """`doc_ids` narrowed to the documents of the story the question names (`topic`)."""
         story = story_docs(self.store, question, plan.places)
-        if story is None:
-            return doc_ids
-        return story if doc_ids is None else [d for d in doc_ids if d in set(story)]
+        if story is None or doc_ids is None:
+            return story if story is not None else doc_ids
+        named = set(story)
+        return [d for d in doc_ids if d in named]
 
     def _doc_ids(self, filters: Filters | None) -> list[str] | None:
         if filters is None or not filters.active:

@@ -91,13 +91,9 @@ def whole_toll(rows: Sequence[FigureRow]) -> list[FigureRow]:
     country ("324 died across Mexico" beside "120 dead" and "30 in Mexico City"); in a
     story of several countries each one's figure is a part."""
     countries = {r.place: c for r in rows if r.place and (c := _country(r.place))}
-    whole_country = next(iter(countries.values())) if len(set(countries.values())) == 1 else None
-    whole = [r for r in rows if r.place is None or _is(countries.get(r.place), whole_country)]
+    one_country = len(set(countries.values())) == 1
+    whole = [r for r in rows if r.place is None or (one_country and r.place in countries)]
     return whole if any(r.place is None for r in whole) else list(rows)
-
-
-def _is(code: str | None, country: str | None) -> bool:
-    return code is not None and code == country
 
 
 def _country(place: str) -> str | None:

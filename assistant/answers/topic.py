@@ -30,7 +30,7 @@ def story_docs(store: Store, question: str, places: Sequence[str]) -> list[str] 
     found = store.docs.mentioning(names)
     # one story is named differently by its sources ("the Sonachal floods", "the
     # Kaverikund floods"): only a name few documents give marks a story among several
-    return found if 0 < len(found) <= len(store.docs.summaries()) // 2 else None
+    return found if 0 < len(found) <= store.docs.doc_count() // 2 else None
 
 
 def question_names(question: str, places: Sequence[str] = ()) -> list[str]:

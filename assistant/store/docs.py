@@ -388,6 +388,9 @@ class DocStore:
     def chunk_count(self) -> int:
         return int(self.db.execute("SELECT count(*) FROM chunks").fetchone()[0])
 
+    def doc_count(self) -> int:
+        return int(self.db.execute("SELECT count(*) FROM documents").fetchone()[0])
+
     # -- sentence vectors (`sentence_vectors`) -----------------------------------------------
 
     def sentence_vectors(self, chunk_ids: Sequence[str], model: str) -> dict[str, bytes]:
