@@ -6,8 +6,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from assistant.answers.answerer import favoured
 from assistant.answers.classify import asks_clock_time
-from assistant.answers.evidence import FAVOURED, gather, states_clock_time
+from assistant.answers.evidence import (
+    FAVOURED,
+    attributes_speech,
+    gather,
+    states_clock_time,
+    states_each,
+)
+from assistant.answers.plan import Plan
 from assistant.ingest.pipeline import Ingestor
 from assistant.settings import Settings
 from assistant.store import open_store
@@ -55,3 +63,29 @@ def test_which_questions_ask_a_clock_time() -> None:
     assert states_clock_time("felt at about 13:14 hours")
     assert states_clock_time("at 11:47 pm")
     assert not states_clock_time("It struck on Tuesday, killing 14.")
+
+
+def test_focus_words_and_speech_are_favoured_for_the_questions_that_need_them() -> None:
+    attribution = Plan(kind="attribution", about="judge refused cooperate", focus=["refused"])
+    favour = favoured(attribution)
+    assert favour is not None
+    # the focus word the check requires, or someone saying it
+    assert favour("He said the judge refused to cooperate.")
+    assert favour("Waters refused to cooperate with investigators.")
+    assert favour("“It is a plea deal,” the lawyer told reporters.")
+    assert not favour("The wire fraud charge involved a fictitious case.")
+    fact = Plan(kind="fact", about="dam released", focus=["released"])
+    favour = favoured(fact)
+    assert favour is not None
+    assert favour("Water was released on Sunday.")
+    assert not favour("Officials said the dam held.")  # speech counts for "who" only
+    assert favoured(Plan(kind="fact", about="floods")) is None
+    clock = favoured(Plan(kind="fact", about="quake", clock=True))
+    assert clock is not None
+    assert clock("It struck at 13:14 hours.")
+    assert not clock("It struck on Tuesday.")
+    each = states_each(["killed", "injured"])
+    assert each("Five were killed and 12 injured.")
+    assert not each("Five were killed.")
+    assert attributes_speech("Officials alleged fraud.")
+    assert not attributes_speech("The bridge collapsed.")

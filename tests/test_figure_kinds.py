@@ -12,7 +12,7 @@ from pathlib import Path
 
 from assistant.answers import Answer, Answerer
 from assistant.answers.evidence import gather
-from assistant.answers.figures import question_kind
+from assistant.answers.figures import parsed_counted, question_kind
 from assistant.answers.places import question_places
 from assistant.claims.run import extract_claims
 from assistant.claims.store import ClaimStore
@@ -421,3 +421,24 @@ def test_people_who_lost_their_lives_are_deaths(
     )
     (died,) = answers(fake_settings, tmp_path, page, "How many people died?")
     assert [f.value for f in died.figures] == [76]
+
+
+def test_the_noun_how_many_counts_is_read_off_the_parse(
+    fake_settings: Settings, fake_openai: FakeOpenAI, tmp_path: Path
+) -> None:
+    store, llm = read_off_the_parse(
+        fake_settings, tmp_path,
+        "Elections in Veland\nVeland is divided into 120 districts, each electing two members.\n",
+    )  # fmt: skip
+    try:
+        # the word rule knows verbs by their endings: "elect" has none
+        assert parsed_counted(store, "How many districts elect members of the assembly?") == (
+            "districts"
+        )
+        assert parsed_counted(store, "How much money did the state seek?") == "money"
+        assert parsed_counted(store, "How much did the court order him to pay?") is None
+        answer = Answerer(store, llm).ask("How many districts elect members of the assembly?")
+    finally:
+        llm.close()
+    assert answer.figures
+    assert "120" in answer.answer

@@ -145,5 +145,6 @@ def test_offsets_roundtrip_examples() -> None:
         "Headline\r\n\r\nThe ministry\r\ndenied reports.\r\n",
         "Cafe\u0301 owners in \u05e9\u05dc\u05d5\u05dd said 👩\u200d👩\u200d👧 troops\u200b left.",
         "Copyright © 2024 Example\nSubscribe\n\n" + "word " * 2000 + "\n" * 60 + "End here.",
+        "\ud800 ",  # a lone surrogate (hypothesis drew it): stored as U+FFFD
     ):
         _store_and_check(text, encoding, 16, 4)

@@ -16,11 +16,12 @@ from ..llm import LLM
 from ..search import Filters
 from ..store import Store
 from .cite import CitationBook, marks
+from .classify import how_many_of
 from .compose import AGREE_PROMPT, PROMPT, compose
 from .conflicts import figure_conflicts, spelling_conflicts
 from .dates import date_agreement, date_conflicts
-from .evidence import Evidence, gather, states_clock_time
-from .figures import Selected, figure_rows, question_kind, select_figures
+from .evidence import Evidence, attributes_speech, gather, states_clock_time, states_each
+from .figures import Selected, figure_rows, parsed_counted, question_kind, select_figures
 from .judging import Judging
 from .models import CANNOT_ANSWER, Answer, AnswerUsage, Conflict, Sentence, Verification
 from .overview import overview_sentences
@@ -28,10 +29,12 @@ from .phrasing import agreement_sentence, disagreement_sentence, opposed_account
 from .places import figure_places, misplaced, placed, question_places
 from .plan import Plan, plan_question
 from .senses import WordSense
+from .speakers import asks_speaker, unsaid
 from .spellings import spelling_conflicts_in
 from .synthesis import figures_sentences, why_sentences
 from .timeline import timeline_points, timeline_sentences
 from .topic import story_docs
+from .verify import Misplaced
 from .who import attribution_sentences
 
 log = logging.getLogger(__name__)
@@ -66,9 +69,12 @@ class Answerer:
         calls_before = len(self.llm.usage.calls)
         plan, _ = plan_question(self.llm, question)
         if plan.kind in ("figures", "agreement"):
+            counted = parsed_counted(self.store, question) or plan.counted
             plan = plan.model_copy(
                 update={
-                    "figure_kind": question_kind(self.store, question, plan.counted),
+                    "counted": counted,
+                    "counting": how_many_of(question, counted),
+                    "figure_kind": question_kind(self.store, question, counted),
                     "places": question_places(self.store, question),
                 }
             )
@@ -158,7 +164,7 @@ class Answerer:
         # what each side says: a sentence from each of up to SIDES_SOURCES sources
         evidence, _ = gather(self.store, question, n=SIDES_SOURCES if plan.sides else EVIDENCE,
                              filters=filters, per_source=spread,
-                             favour=states_clock_time if plan.clock else None)  # fmt: skip
+                             favour=favoured(plan))  # fmt: skip
         if not evidence:
             return self._abstain(question, plan, [], Verification())
         book = CitationBook()
@@ -168,7 +174,7 @@ class Answerer:
             question, {e.id: e for e in evidence}, book, WordSense(self.store.embedder).stated,
             () if plan.sides else plan.focus, plan.counted if plan.kind == "figures" else None,
             single=plan.kind in ("fact", "attribution"), on_sentence=on_sentence, began=began,
-            misplaced=lambda text, cited: misplaced(self.store, text, cited),
+            misplaced=self._misplaced(question, plan),
         )  # fmt: skip
         # an agreement on a point without a figure: what each side says, checked like any
         # sentence; code says whether they differ (`phrasing.opposed_accounts`)
@@ -201,6 +207,21 @@ class Answerer:
                 judging.verified_at[0] if judging.verified_at else time.perf_counter() - began, 3
             ),
         )  # fmt: skip
+
+    def _misplaced(self, question: str, plan: Plan) -> Misplaced:
+        """The checks that parse a sentence and its cited ones: a number given for another
+        place (`places.misplaced`); for "who said ...?", someone named as saying it who
+        says nothing there (`speakers.unsaid`)."""
+        who = plan.kind == "attribution" or asks_speaker(question)
+        cache = self.store.settings.cache
+
+        def check(text: str, cited: Sequence[str]) -> str | None:
+            found = misplaced(self.store, text, cited)
+            if found is None and who:
+                found = unsaid(cache, text, question, cited)
+            return found
+
+        return check
 
     def _overview(self, question: str, plan: Plan, filters: Filters | None) -> Answer | None:
         """Each relevant source's main points, cited (no model call unless none is found)."""
@@ -276,6 +297,25 @@ def disagreements(
     if lead is None and plan.point == "when":  # no difference found: the same date?
         lead = date_agreement(question, evidence, cite)
     return [*dates, *accounts, *names], lead
+
+
+def favoured(plan: Plan) -> Callable[[str], bool] | None:
+    """What makes an evidence sentence more likely to hold the answer (`gather`'s
+    `favour`): a clock time, for "What time ...?"; the question's focus words, which the
+    check requires the cited evidence to state (`verify._unstated`); someone saying it,
+    for "Who said ...?". Over many stories a long question's topic words ranked a story's
+    general sentences above the one that answers: "He said Waters refused to cooperate"
+    was sixth for "Who said the judge ... had refused to cooperate with investigators?"."""
+    tests: list[Callable[[str], bool]] = []
+    if plan.clock:
+        tests.append(states_clock_time)
+    if plan.focus and not plan.sides:
+        tests.append(states_each(plan.focus))
+    if plan.kind == "attribution":
+        tests.append(attributes_speech)
+    if not tests:
+        return None
+    return lambda text: any(test(text) for test in tests)
 
 
 def usage_since(llm: LLM, calls_before: int) -> AnswerUsage:

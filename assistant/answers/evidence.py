@@ -10,17 +10,21 @@ vectors are read from the store when claim extraction put them there
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
 
+from ..claims.actors import ATTRIBUTION_VERBS
 from ..claims.numbers import find_numbers
 from ..search import Filters, Hit, search
 from ..store import Document, Store
 from ..store.sentence_vectors import stored
 from ..text.injection import looks_like_instruction
 from ..text.sentences import sentence_spans
+from ..text.words import WORD
+from .classify import states
 
 PASSAGES = 8
 """Passages retrieved (hybrid) before their sentences are ranked."""
@@ -112,6 +116,22 @@ def gather(
 def states_clock_time(text: str) -> bool:
     """Whether `text` states a clock time ("at about 13:14 hours", "1:14 p.m.")."""
     return any(n.kind == "time" for n in find_numbers(text))
+
+
+def attributes_speech(text: str) -> bool:
+    """Whether `text` says who said something: an attribution verb ("said", "told",
+    "alleged") or a quotation mark."""
+    return bool(_QUOTE_MARKS.search(text)) or any(
+        w.lower() in ATTRIBUTION_VERBS for w in WORD.findall(text)
+    )
+
+
+def states_each(words: Sequence[str]) -> Callable[[str], bool]:
+    """Whether a text states each of `words` (by inflection, `classify.states`)."""
+    return lambda text: all(states(text, w) for w in words)
+
+
+_QUOTE_MARKS = re.compile('["\u201c\u201d]')
 
 
 # Double quotes of the evidence are shown as single ones. The model copies a quoted phrase

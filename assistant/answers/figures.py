@@ -82,6 +82,21 @@ def question_kind(store: Store, question: str, counted: str | None = None) -> st
     return kinds.pop() if len(kinds) == 1 else None
 
 
+def parsed_counted(store: Store, question: str) -> str | None:
+    """The noun "how many" or "how much" modifies, by the parse: "How many constituencies
+    elect members of Parliament?" -> "constituencies", which `classify.counted_head`'s
+    word rule reads as "members" (its verbs are known by their endings; "elect" has none).
+    Over the questions of all nine suites, that is the one question the two read apart."""
+    (doc,) = nlp.parse(store.settings.cache, [question])
+    for token in doc:
+        if token.pos_ in {"NOUN", "PROPN"} and any(
+            child.lower_ in {"many", "much"} and any(g.lower_ == "how" for g in child.children)
+            for child in token.children
+        ):
+            return token.text.lower()
+    return None
+
+
 def select_figures(
     store: Store, head: str, about: str, focus: Sequence[str] = (),
     doc_ids: Sequence[str] | None = None, kind: str | None = None,

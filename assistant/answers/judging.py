@@ -18,7 +18,7 @@ from .cite import CitationBook
 from .compose import FACT_SENTENCES, DraftSentence
 from .evidence import Evidence
 from .models import Sentence, Verification
-from .verify import Misplaced, Stated, supported_by
+from .verify import Misplaced, Stated, supported_by, unechoed, unframed
 
 log = logging.getLogger(__name__)
 
@@ -80,8 +80,13 @@ class Judging:
         return [s for key in keys if (s := self._judged[key]).verified]
 
     def _supported(self, draft: DraftSentence) -> tuple[list[str], str | None]:
-        return supported_by(draft.text, draft.cites, self.evidence, self.question, self.focus,
-                            self.head, self.stated, self.misplaced)  # fmt: skip
+        return supported_by(self._text(draft), draft.cites, self.evidence, self.question,
+                            self.focus, self.head, self.stated, self.misplaced)  # fmt: skip
+
+    def _text(self, draft: DraftSentence) -> str:
+        """The sentence as checked and shown: without an opening that only says it comes
+        from the evidence, or a date copied from the question that no evidence states."""
+        return unechoed(unframed(draft.text), self.question, list(self.evidence.values()))
 
     def _show(
         self, key: Key, draft: DraftSentence, result: tuple[list[str], str | None] | None = None
@@ -106,5 +111,5 @@ class Judging:
         else:
             self.counts.dropped += 1
             log.info("unsupported sentence %r: %s", draft.text, reason)
-        return Sentence(text=draft.text.strip(), citations=cited, verified=reason is None,
+        return Sentence(text=self._text(draft).strip(), citations=cited, verified=reason is None,
                         reason=reason)  # fmt: skip

@@ -57,7 +57,7 @@ _PLACE_PREPOSITIONS = frozenset({"in", "at", "across", "inside", "within", "near
 def question_places(store: Store, question: str) -> list[str]:
     """The places a question qualifies its figures by, as written in it."""
     (doc,) = nlp.parse(store.settings.cache, [question])
-    found = [e.text for e in doc.ents if e.label_ in _PLACE_ENTITIES]
+    found = [e.text for e in doc.ents if e.label_ in _PLACE_ENTITIES and not _owner(e)]
     for token in doc:
         if token.dep_ != "pobj" or token.head.lower_ not in _PLACE_PREPOSITIONS:
             continue
@@ -77,6 +77,18 @@ def question_places(store: Store, question: str) -> list[str]:
     return list(dict.fromkeys(
         n for n in names if not any(o != n and _names(n, o) for o in names)
     ))  # fmt: skip
+
+
+def _owner(place: Span) -> bool:
+    """Is `place` the owner of a named body, not a place ("according to India's Home
+    Ministry": India, of a question on Kerala's toll, made every state's figure an
+    answer)? Not when what it owns is a place ("Mexico's capital", "India's Kerala
+    state")."""
+    head = place.root.head
+    return place.root.dep_ == "poss" and head.ent_type_ in _BODY_ENTITIES
+
+
+_BODY_ENTITIES = frozenset({"ORG", "PERSON", "NORP"})
 
 
 _EVENT_LIST = """

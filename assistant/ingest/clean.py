@@ -12,6 +12,7 @@ rules in :func:`clean_text`. HTML is first reduced to its article text by
 from __future__ import annotations
 
 import logging
+import re
 from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -46,6 +47,9 @@ class CleanResult:
     included."""
 
 
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
 def clean_text(text: str) -> CleanResult:
     """Remove page boilerplate from plain text or Markdown, line by line.
 
@@ -74,9 +78,11 @@ def clean_text(text: str) -> CleanResult:
 
     Then trailing whitespace is stripped from every line, runs of blank lines become one
     blank line, and leading/trailing blank lines go. Nothing else changes: no rewrapping,
-    no Markdown removal, no character changes inside a line.
+    no Markdown removal, no character changes inside a line, but one: a lone surrogate
+    (which a JSON "\\ud800" escape can bring, and no store can encode) becomes U+FFFD, one
+    character for one, so offsets stay.
     """
-    doc = _Lines(text)
+    doc = _Lines(_LONE_SURROGATE.sub("\ufffd", text))
     for i in doc.nonblank:
         line = doc.stripped[i]
         doc.why[i] = next((name for name, rule in LINE_RULES.items() if rule(line)), None)

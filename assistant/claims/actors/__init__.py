@@ -98,6 +98,7 @@ Layout: `_lexicon`, `_grammar` and `_countries` (the general-knowledge tables), 
 
 from __future__ import annotations
 
+from ._grammar import ATTRIBUTION_VERBS
 from ._in_text import actor_in_text
 from ._keys import canonical_key
 from ._lexicon import names_a_speaker
@@ -105,6 +106,7 @@ from ._resolve import resolve_actors
 from ._spans import MAX_ACTORS, ActorSpan, find_actors
 
 __all__ = [
+    "ATTRIBUTION_VERBS",
     "MAX_ACTORS",
     "ActorSpan",
     "actor_in_text",

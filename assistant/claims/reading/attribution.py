@@ -339,6 +339,27 @@ def _subject(verb: Token) -> Token | None:
     return min(subjects, key=lambda c: abs(c.i - verb.i), default=None)
 
 
+def doer(verb: Token) -> str | None:
+    """Who does what `verb` says, as the sentence names them: its subject's span ("Senior
+    Garda management" of "have apologised to the judge"), or a passive verb's agent ("was
+    confirmed by the ministry"); None for a pronoun or when it names none."""
+    subject = _subject(verb)
+    if subject is None:
+        agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+        subject = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
+    if subject is None or subject.pos_ == "PRON":
+        return None
+    return _span(subject)
+
+
+def named_as(verb: Token) -> str | None:
+    """Whom a copula names: "Dominic Grieve" of "The rebel who ... was Dominic Grieve"."""
+    if verb.lemma_ != "be":
+        return None
+    attr = next((c for c in verb.children if c.dep_ == "attr"), None)
+    return _span(attr) if attr is not None and attr.pos_ != "PRON" else None
+
+
 def _shares_subject(verb: Token) -> bool:
     """Is this active verb the second of two main-clause verbs sharing one subject ("X
     apologised and said ...")? Not a conjunct inside reported speech, whose subject is
