@@ -66,12 +66,12 @@ def test_which_questions_ask_a_clock_time() -> None:
 
 
 def test_focus_words_and_speech_are_favoured_for_the_questions_that_need_them() -> None:
-    attribution = Plan(kind="attribution", about="judge refused cooperate", focus=["refused"])
+    attribution = Plan(kind="attribution", about="mayor refused cooperate", focus=["refused"])
     favour = favoured(attribution)
     assert favour is not None
     # the focus word the check requires, or someone saying it
-    assert favour("He said the judge refused to cooperate.")
-    assert favour("Waters refused to cooperate with investigators.")
+    assert favour("He said the mayor refused to cooperate.")
+    assert favour("Mayor Lind refused to cooperate with investigators.")
     assert favour("“It is a plea deal,” the lawyer told reporters.")
     assert not favour("The wire fraud charge involved a fictitious case.")
     fact = Plan(kind="fact", about="dam released", focus=["released"])

@@ -304,8 +304,9 @@ def favoured(plan: Plan) -> Callable[[str], bool] | None:
     `favour`): a clock time, for "What time ...?"; the question's focus words, which the
     check requires the cited evidence to state (`verify._unstated`); someone saying it,
     for "Who said ...?". Over many stories a long question's topic words ranked a story's
-    general sentences above the one that answers: "He said Waters refused to cooperate"
-    was sixth for "Who said the judge ... had refused to cooperate with investigators?"."""
+    general sentences above the one that answers: on real pages, the sentence "He said
+    <the judge> refused to cooperate ..." was sixth for "Who said the judge ... had
+    refused to cooperate with investigators?", and four are shown."""
     tests: list[Callable[[str], bool]] = []
     if plan.clock:
         tests.append(states_clock_time)

@@ -1,11 +1,11 @@
 """A composed answer to "Who ...?" names someone who says or does something in the
 sentences it cites, not someone they only mention.
 
-Over 24 real pages, "Which Conservative rebel called the Brexit vote a win for Parliament
-rather than a defeat for the government?" was answered "... was Dominic Grieve, who led
-the rebellion." Every word was in the cited sentences, so the word checks passed; Grieve
-was named there only as the rebellion's leader ("The Tory rebellion, led by ... Dominic
-Grieve, sought ..."), and another rebel had said it. The parse tells who a sentence's
+Over 24 real pages, a question on which rebel MP had called a vote a win for Parliament
+was answered "The rebel who called it a win ... was <the MP who led the rebellion>".
+Every word was in the cited sentences, so the word checks passed; that MP was named there
+only as the rebellion's leader (as in "The revolt, led by councillor Ivo Marek, forced a
+second vote"), and another rebel had said it. The parse tells who a sentence's
 speaker is (`claims.reading.attribution`) and who does what its main verbs say. Whom the
 answer makes its speaker or doer, when it names them by a name the question does not
 hold, must be one of those in a cited sentence (by the last word of the name: "Michael J.

@@ -176,8 +176,8 @@ _DATE_PHRASE = re.compile(
 
 def unechoed(text: str, question: str, given: Sequence[Evidence]) -> str:
     """`text` without a date phrase it copies from the question that no evidence it was
-    given states ("The earthquake that hit central Mexico on 19 September 2017 was a 7.1
-    magnitude earthquake", of sentences on "the earthquake" of undated pages): no citation
+    given states ("The earthquake that hit Veland on 19 September 2031 was a magnitude 7.1
+    quake", of sentences on "the earthquake" of undated pages; so on real pages): no citation
     could support the date, and the rest is the answer."""
     source = " ".join(f"{e.text} {_date_words(e.doc.date)}" for e in given)
     kept, at = [], 0
@@ -216,10 +216,10 @@ def _numbers(text: str, source: str) -> str | None:
 def _unnamed(text: str, source: str, question: str, documents: Sequence[str]) -> str | None:
     """Every name is in the cited evidence, or the question's and in a cited sentence's
     document: the answer may say "the Linnet Star" where its sentence says "the ferry",
-    not tie the question's names to another story's sentence. Asked "How many people
-    were killed when Cyclone Phailin made landfall in Odisha?", unanswerable over 24 real
-    pages, the model wrote "3 people were killed when Cyclone Phailin made landfall in
-    Odisha." of a sentence on rains in Tamil Nadu. A document names an acronym by the
+    not tie the question's names to another story's sentence. Asked how many people a
+    named cyclone killed in a named state, unanswerable over 24 real pages, the model
+    wrote "3 people were killed when Cyclone <name> made landfall in <state>." of a
+    sentence on rains in another state, which names neither. A document names an acronym by the
     words it stands for ("USGS": "U.S. Geological Survey")."""
     for name in _names(text):
         if names_in(source, name):
@@ -234,12 +234,12 @@ def _unnamed(text: str, source: str, question: str, documents: Sequence[str]) ->
 def _holding(text: str, cited: Sequence[Evidence], source: str) -> str:
     """The cited sentences that hold the sentence's numbers, which must state the
     question's focus words; all of `source` when it gives none. Another citation may not
-    add the focus word alone: over real pages, "authorities evacuated over three lakh
-    people" answered "How many people were killed when the cyclone made landfall?" under
-    a second citation, from another story, that said "killing". (Sentences holding its
-    names were tried too, and for the other question words: "Who gave the Massachusetts
-    death count ...?" lost its answer, whose speaker's sentence did not repeat the lead's
-    "freak snowstorm"; 4 real-page answers were lost so.)"""
+    add the focus word alone: over real pages, a sentence on how many thousand people
+    authorities evacuated answered "How many people were killed when the cyclone made
+    landfall?" under a second citation, from another story, that said "killing".
+    (Sentences holding its names were tried too, and for the other question words: a
+    "Who gave the death count ...?" lost its answer, whose speaker's sentence did not
+    repeat the lead's words for the storm; 4 real-page answers were lost so.)"""
     numbers = [m.value for m in find_numbers(text) if m.kind != "ordinal"]
     holding = [e.text for e in cited if any(has_number(e.text, v) for v in numbers)]
     return " ".join(holding) if holding else source
@@ -254,8 +254,8 @@ _TO_HAPPEN = re.compile(
 
 def _planned(text: str, source: str) -> str | None:
     """A past tense the cited evidence has only for what is to happen: over real pages,
-    "Judge Juan Sanchez sentenced Joseph Waters on Jan. 22." of "Sanchez ... is scheduled
-    to sentence Waters on Jan. 22.", a question the sources do not answer."""
+    "Judge <name> sentenced <the defendant> on Jan. 22." of "<the judge> is scheduled to
+    sentence <him> on Jan. 22.", for a question the sources do not answer."""
     for m in WORD.finditer(text):
         word = m.group()
         if len(word) < 5 or not word.lower().endswith("ed"):
@@ -273,8 +273,9 @@ def _planned(text: str, source: str) -> str | None:
 
 def _foreign_number(text: str, question: str, cited: Sequence[Evidence]) -> str | None:
     """A number the sentence ties to the question's names comes from a cited sentence whose
-    source names them: the same Phailin answer, cited under a sentence on the cyclone and
-    the Tamil Nadu one, took its names from the first and its "3" from the second."""
+    source names them: the same cyclone answer, cited under a sentence on the cyclone and
+    the one on rains elsewhere, took its names from the first and its "3" from the
+    second."""
     asked = [n for n in _names(text) if names_in(question, n)]
     if not asked:
         return None

@@ -353,7 +353,7 @@ def doer(verb: Token) -> str | None:
 
 
 def named_as(verb: Token) -> str | None:
-    """Whom a copula names: "Dominic Grieve" of "The rebel who ... was Dominic Grieve"."""
+    """Whom a copula names: "Ivo Marek" of "The rebel who ... was Ivo Marek"."""
     if verb.lemma_ != "be":
         return None
     attr = next((c for c in verb.children if c.dep_ == "attr"), None)
