@@ -784,3 +784,10 @@ def test_what_the_evidence_says_is_to_happen_is_not_said_to_have_happened() -> N
     done = one_sentence("Judge Ana Ruiz sentenced the councillor to a year in prison.")
     assert check("Judge Ana Ruiz sentenced the councillor to a year in prison.", ["E1"], done,
                  question) is None  # fmt: skip
+
+
+def test_the_outlet_named_by_the_question_is_named_by_its_own_sentences() -> None:
+    given = one_sentence("Bodies of 31 ferry passengers were brought to the morgue.")
+    question = "What does the Valley Post report about the ferry?"
+    answer = "The Valley Post reports that 31 bodies were brought to the morgue."
+    assert check(answer, ["E1"], given, question) is None

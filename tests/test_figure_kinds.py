@@ -378,6 +378,13 @@ def test_the_name_of_an_event_is_no_place_of_the_question(
     assert question_places(store, "How many died in the Gull Bay sinking, per source?") == []
     assert question_places(store, "How many people died in Nandgiri taluka?") == ["Nandgiri"]
     assert question_places(store, "How many people died in Goa?") == ["Goa"]
+    # a country owning a named body is no place; owning a place it is
+    assert question_places(store, "How many died in Goa, according to India's Home Ministry?") == [
+        "Goa"
+    ]
+    assert "India" in question_places(store, "How many died in India's Goa state?")
+    # "the US South" is the South
+    assert question_places(store, "How many died across the US South?") == ["South"]
 
 
 def test_a_tallys_figure_for_the_place_stays_beside_its_repeat_elsewhere(

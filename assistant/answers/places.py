@@ -57,7 +57,7 @@ _PLACE_PREPOSITIONS = frozenset({"in", "at", "across", "inside", "within", "near
 def question_places(store: Store, question: str) -> list[str]:
     """The places a question qualifies its figures by, as written in it."""
     (doc,) = nlp.parse(store.settings.cache, [question])
-    found = [e.text for e in doc.ents if e.label_ in _PLACE_ENTITIES and not _owner(e)]
+    found = [_region_of(e) for e in doc.ents if e.label_ in _PLACE_ENTITIES and not _owner(e)]
     for token in doc:
         if token.dep_ != "pobj" or token.head.lower_ not in _PLACE_PREPOSITIONS:
             continue
@@ -89,6 +89,29 @@ def _owner(place: Span) -> bool:
 
 
 _BODY_ENTITIES = frozenset({"ORG", "PERSON", "NORP"})
+_QUARTERS = frozenset(
+    [
+        "north",
+        "south",
+        "east",
+        "west",
+        "northeast",
+        "northwest",
+        "southeast",
+        "southwest",
+        "midwest",
+    ]
+)
+
+
+def _region_of(place: Span) -> str:
+    """The place as a question names it: "the US South" is the South, not the US (the
+    parser makes "US" the place and "South" a proper noun it qualifies; its pages say
+    "across a wide swath of the South")."""
+    head = place.root.head
+    if place.root.dep_ == "compound" and head.lower_ in _QUARTERS and head.pos_ == "PROPN":
+        return head.text
+    return place.text
 
 
 _EVENT_LIST = """

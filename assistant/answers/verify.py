@@ -94,7 +94,7 @@ def check(
         _meta(text),
         _ids(text, evidence, source),
         _numbers(text, source),
-        _unnamed(text, source, question, [e.doc.text for e in dict.fromkeys(cited)]),
+        _unnamed(text, source, question, [_named_by(e) for e in dict.fromkeys(cited)]),
         _borrowed(
             text, " ".join(e.text for e in cited), " ".join(e.doc.outlet or "" for e in cited)
         ),
@@ -283,10 +283,16 @@ def _foreign_number(text: str, question: str, cited: Sequence[Evidence]) -> str 
         holders = [e for e in cited if has_number(e.text, mention.value)]
         if mention.kind == "ordinal" or not holders:
             continue
-        if not any(all(_names_or_spells(f"{e.doc.title}\n{e.doc.text}", n) for n in asked)
+        if not any(all(_names_or_spells(_named_by(e), n) for n in asked)
                    for e in holders):  # fmt: skip
             return f"the number {mention.surface} is from a source that does not name {asked[0]}"
     return None
+
+
+def _named_by(e: Evidence) -> str:
+    """What a cited sentence's source names: its outlet ("What does the Valley Observer
+    report ...?"), title and text."""
+    return f"{e.doc.outlet or ''}\n{e.doc.title or ''}\n{e.doc.text}"
 
 
 def _names_or_spells(text: str, name: str) -> bool:
