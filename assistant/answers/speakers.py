@@ -14,7 +14,6 @@ Engle" for "Engle said"); whom the answer only mentions is not checked.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -22,7 +21,7 @@ from typing import TYPE_CHECKING
 from .. import nlp
 from ..claims.actors import ATTRIBUTION_VERBS
 from ..claims.reading.attribution import REPORTING, attribute, doer, named_as
-from ..text.words import NAME_RUN, STOP_WORDS, WORD
+from ..text.words import NAME_RUN, STOP_WORDS, plain_words
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -31,7 +30,7 @@ if TYPE_CHECKING:
 def asks_speaker(question: str) -> bool:
     """Does the question ask who said something ("Who said ...?", "Which Conservative
     rebel called ...?", "Who warned ...?")?"""
-    words = _words_in_order(question)
+    words = plain_words(question)
     if not words or words[0] not in {"who", "which"}:
         return False
     return any(w in ATTRIBUTION_VERBS for w in words[1:5])
@@ -76,15 +75,11 @@ def _last_name(actor: str, asked: set[str], proper: set[str]) -> str | None:
     """The last word of the names in `actor` that the question does not hold (`proper`:
     the words the parse calls proper nouns)."""
     words = [
-        w for run in NAME_RUN.finditer(actor) for w in _words_in_order(run.group())
+        w for run in NAME_RUN.finditer(actor) for w in plain_words(run.group())
         if w not in STOP_WORDS and w not in asked and w in proper
     ]  # fmt: skip
     return words[-1] if words else None
 
 
-def _words_in_order(text: str) -> list[str]:
-    return [re.sub(r"['’]s?$", "", w.lower()) for w in WORD.findall(text)]
-
-
 def _words(text: str) -> set[str]:
-    return set(_words_in_order(text))
+    return set(plain_words(text))

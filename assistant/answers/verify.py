@@ -94,7 +94,7 @@ def check(
         _meta(text),
         _ids(text, evidence, source),
         _numbers(text, source),
-        _unnamed(text, source, question, [_named_by(e) for e in dict.fromkeys(cited)]),
+        _unnamed(text, source, question, cited),
         _borrowed(
             text, " ".join(e.text for e in cited), " ".join(e.doc.outlet or "" for e in cited)
         ),
@@ -213,7 +213,7 @@ def _numbers(text: str, source: str) -> str | None:
     return None
 
 
-def _unnamed(text: str, source: str, question: str, documents: Sequence[str]) -> str | None:
+def _unnamed(text: str, source: str, question: str, cited: Sequence[Evidence]) -> str | None:
     """Every name is in the cited evidence, or the question's and in a cited sentence's
     document: the answer may say "the Linnet Star" where its sentence says "the ferry",
     not tie the question's names to another story's sentence. Asked how many people a
@@ -226,7 +226,7 @@ def _unnamed(text: str, source: str, question: str, documents: Sequence[str]) ->
             continue
         if not names_in(question, name):
             return f'"{name}" is not named in the cited evidence'
-        if not any(_names_or_spells(d, name) for d in documents):
+        if not any(_names_or_spells(_named_by(e), name) for e in cited):
             return f'"{name}" is the question\'s, and no cited source names it'
     return None
 
@@ -283,8 +283,8 @@ def _foreign_number(text: str, question: str, cited: Sequence[Evidence]) -> str 
         holders = [e for e in cited if has_number(e.text, mention.value)]
         if mention.kind == "ordinal" or not holders:
             continue
-        if not any(all(_names_or_spells(_named_by(e), n) for n in asked)
-                   for e in holders):  # fmt: skip
+        named = (_named_by(e) for e in holders)
+        if not any(all(_names_or_spells(by, n) for n in asked) for by in named):
             return f"the number {mention.surface} is from a source that does not name {asked[0]}"
     return None
 

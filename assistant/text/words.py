@@ -34,11 +34,15 @@ STOP_WORDS = frozenset(_STOP_WORDS.split())
 _POSSESSIVE = re.compile(r"['’]s$")
 
 
+def plain_words(text: str) -> list[str]:
+    """The words of `text`, lowercased, possessives cut ("ship's": "ship"), in order."""
+    return [_POSSESSIVE.sub("", w.lower()) for w in WORD.findall(text)]
+
+
 def content_words(text: str) -> list[str]:
-    """The content words of `text`, lowercased, possessives cut ("ship's": "ship"), in
-    order."""
-    words = (_POSSESSIVE.sub("", w.lower()) for w in WORD.findall(text))
-    return [w for w in words if w not in STOP_WORDS and len(w) > 2]
+    """The content words of `text`: its `plain_words` but stop words and words of under
+    3 letters."""
+    return [w for w in plain_words(text) if w not in STOP_WORDS and len(w) > 2]
 
 
 def names_in(text: str, name: str) -> bool:
